@@ -1,0 +1,39 @@
+// Flat config: typescript-eslint recommended (type-aware where it pays), Prettier owns formatting.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.run/**', 'bench/results/**', 'apps/web/public/vendor/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+      // Apps and libs reach a lib only through its root entry, and an app never imports another app.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@prosmed/*/*'], message: 'Import a lib through its root entry (@prosmed/<lib>) only.' },
+            { group: ['**/apps/*', '../../apps/**', '../../../apps/**'], message: 'Apps know each other only through @prosmed/contracts.' },
+            { group: ['**/libs/*/src/**', '../../libs/**', '../../../libs/**'], message: 'Use the @prosmed/<lib> alias.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

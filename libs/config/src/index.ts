@@ -1,0 +1,3 @@
+export * from './env';
+export * from './platform-config';
+export * from './apps';

@@ -1,0 +1,7 @@
+export * from './kafka-options';
+export * from './topics-admin';
+export * from './tables';
+export * from './outbox';
+export * from './outbox-relay';
+export * from './idempotent-consumer';
+export * from './request-reply';

@@ -1,0 +1,4 @@
+export * from './data-source';
+export * from './migrate';
+export * from './audit';
+export * from './sql-migration';
