@@ -39,7 +39,12 @@ export const env = {
   },
   list(src: Source, key: string, def: string[]): string[] {
     const raw = read(src, key);
-    return raw === undefined ? def : raw.split(',').map((s) => s.trim()).filter(Boolean);
+    return raw === undefined
+      ? def
+      : raw
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   },
   oneOf<T extends string>(src: Source, key: string, values: readonly T[], def: T): T {
     const raw = read(src, key) ?? def;

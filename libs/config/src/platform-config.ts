@@ -45,8 +45,13 @@ export interface PlatformConfig {
 }
 
 /** Shared part of every app's configuration. `clientId` names the Kafka client (one per app). */
-export function loadPlatformConfig(clientId: string, src: Record<string, string | undefined> = process.env): PlatformConfig {
-  const kcUrl = env.str(src, 'KEYCLOAK_URL', `http://127.0.0.1:${env.port(src, 'KEYCLOAK_PORT', 8080)}`).replace(/\/+$/, '');
+export function loadPlatformConfig(
+  clientId: string,
+  src: Record<string, string | undefined> = process.env,
+): PlatformConfig {
+  const kcUrl = env
+    .str(src, 'KEYCLOAK_URL', `http://127.0.0.1:${env.port(src, 'KEYCLOAK_PORT', 8080)}`)
+    .replace(/\/+$/, '');
   const realm = env.str(src, 'KEYCLOAK_REALM', 'prosmed');
   const issuer = `${kcUrl}/realms/${realm}`;
   return {

@@ -2,7 +2,8 @@
  * Error kinds every service error maps to; the gateway turns each kind into one HTTP status.
  * The mapping is exhaustive by construction: `ErrorKind` is a closed union.
  */
-export type ErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'business_rule';
+export type ErrorKind =
+  'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'business_rule';
 
 /** What a service sends back instead of a reply when a request fails for a reason the caller can fix. */
 export interface RemoteErrorPayload {

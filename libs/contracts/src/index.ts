@@ -1,3 +1,6 @@
 export * from './topics';
 export * from './headers';
 export * from './errors';
+export * from './error-catalogue';
+export * from './land/registry';
+export * from './land/cases';

@@ -17,7 +17,10 @@ export class IdempotentConsumer {
     assertSchemaName(schema);
   }
 
-  async handle<T>(messageId: string, effect: (tx: EntityManager) => Promise<T>): Promise<IdempotentResult<T>> {
+  async handle<T>(
+    messageId: string,
+    effect: (tx: EntityManager) => Promise<T>,
+  ): Promise<IdempotentResult<T>> {
     if (!messageId) throw new Error('IdempotentConsumer.handle needs a message id');
     return this.dataSource.transaction(async (tx) => {
       const claimed: unknown[] = await tx.query(

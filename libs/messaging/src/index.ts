@@ -5,3 +5,4 @@ export * from './outbox';
 export * from './outbox-relay';
 export * from './idempotent-consumer';
 export * from './request-reply';
+export * from './service';

@@ -79,7 +79,10 @@ export class OutboxRelay {
       this.opts.onError?.(err);
       this.listener = undefined;
       // Polling covers the gap; try to listen again a little later.
-      setTimeout(() => void (this.running ? this.listen().catch(this.opts.onError) : undefined), 2000).unref();
+      setTimeout(
+        () => void (this.running ? this.listen().catch(this.opts.onError) : undefined),
+        2000,
+      ).unref();
     });
     await client.connect();
     await client.query(`LISTEN "${outboxChannel(this.schema)}"`);
@@ -157,9 +160,10 @@ export class OutboxRelay {
           })),
         })),
       });
-      await runner.query(`UPDATE "${this.schema}"."outbox" SET "published_at" = now() WHERE "id" = ANY($1::uuid[])`, [
-        rows.map((r) => r.id),
-      ]);
+      await runner.query(
+        `UPDATE "${this.schema}"."outbox" SET "published_at" = now() WHERE "id" = ANY($1::uuid[])`,
+        [rows.map((r) => r.id)],
+      );
       await runner.commitTransaction();
       return rows.length;
     } catch (err) {

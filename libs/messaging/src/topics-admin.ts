@@ -25,7 +25,9 @@ export async function ensureTopics(cfg: KafkaConfig, specs: readonly TopicSpec[]
       });
     }
     if (grow.length > 0) {
-      await admin.createPartitions({ topicPartitions: grow.map((s) => ({ topic: s.name, count: s.partitions })) });
+      await admin.createPartitions({
+        topicPartitions: grow.map((s) => ({ topic: s.name, count: s.partitions })),
+      });
     }
     return {
       created: missing.map((s) => s.name),

@@ -1,0 +1,176 @@
+import { DomainError, type ErrorDetail, type ErrorKind } from './errors';
+
+export interface CatalogueEntry {
+  kind:
+    ErrorKind | 'rate_limited' | 'too_large' | 'unsupported_media' | 'timeout' | 'unavailable' | 'internal';
+  /** Message templates; `{name}` is replaced by the error's params. French first: users work in French. */
+  fr: string;
+  en: string;
+}
+
+/**
+ * Every stable error code the API can answer with. The gateway renders the message in the caller's
+ * language; services only send the code, its kind and params. Add a code here before throwing it.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: {
+    kind: 'validation',
+    fr: 'La requête contient des champs invalides : corrigez les champs indiqués.',
+    en: 'The request has invalid fields: fix the fields listed.',
+  },
+  MALFORMED_JSON: {
+    kind: 'validation',
+    fr: "Le corps de la requête n'est pas un JSON valide.",
+    en: 'The request body is not valid JSON.',
+  },
+  AUTH_MISSING_TOKEN: {
+    kind: 'unauthenticated',
+    fr: "Jeton d'accès manquant : connectez-vous.",
+    en: 'Missing access token: sign in.',
+  },
+  AUTH_INVALID_TOKEN: {
+    kind: 'unauthenticated',
+    fr: "Jeton d'accès invalide ou expiré : reconnectez-vous.",
+    en: 'Invalid or expired access token: sign in again.',
+  },
+  FORBIDDEN_ROLE: {
+    kind: 'forbidden',
+    fr: 'Votre rôle ne permet pas cette opération ({permission}).',
+    en: 'Your role does not allow this operation ({permission}).',
+  },
+  OUT_OF_SCOPE: {
+    kind: 'forbidden',
+    fr: "Cet enregistrement n'est pas dans votre périmètre.",
+    en: 'This record is outside your scope.',
+  },
+  ROUTE_NOT_FOUND: {
+    kind: 'not_found',
+    fr: "Cette adresse n'existe pas dans l'API.",
+    en: 'This path does not exist in the API.',
+  },
+  COFO_NOT_FOUND: { kind: 'not_found', fr: 'CoFo introuvable : {code}.', en: 'CoFo not found: {code}.' },
+  COFO_CODE_TAKEN: {
+    kind: 'conflict',
+    fr: 'Le code CoFo {code} est déjà utilisé.',
+    en: 'CoFo code {code} is already in use.',
+  },
+  TRIBUNAL_NOT_FOUND: {
+    kind: 'not_found',
+    fr: 'Tribunal introuvable : {code}.',
+    en: 'Tribunal not found: {code}.',
+  },
+  TRIBUNAL_CODE_TAKEN: {
+    kind: 'conflict',
+    fr: 'Le code de tribunal {code} est déjà utilisé.',
+    en: 'Tribunal code {code} is already in use.',
+  },
+  PLACE_UNKNOWN: {
+    kind: 'business_rule',
+    fr: 'Lieu inconnu : {code}. Utilisez un code de /api/v1/places.',
+    en: 'Unknown place: {code}. Use a code from /api/v1/places.',
+  },
+  VERSION_CONFLICT: {
+    kind: 'conflict',
+    fr: "L'enregistrement a été modifié par quelqu'un d'autre (version {expected} attendue, {actual} actuelle) : rechargez-le puis recommencez.",
+    en: 'The record was changed by someone else (expected version {expected}, current {actual}): reload it and try again.',
+  },
+  CASE_TRANSITION_FORBIDDEN: {
+    kind: 'conflict',
+    fr: "Opération impossible : le dossier est à l'étape « {from} » ({action} n'est pas permis à cette étape).",
+    en: 'Not possible: the case is at the "{from}" stage ({action} is not allowed at this stage).',
+  },
+  CASE_CLOSED: {
+    kind: 'conflict',
+    fr: 'Le dossier est clos : il ne peut plus être modifié.',
+    en: 'The case is closed: it can no longer be changed.',
+  },
+  PV_NOT_CONCILIATION: {
+    kind: 'business_rule',
+    fr: "Seul un PV de conciliation peut être soumis à l'homologation ; un PV de non-conciliation permet le renvoi au tribunal.",
+    en: 'Only a PV de conciliation can be submitted for homologation; a PV de non-conciliation allows referral to the tribunal.',
+  },
+  REFERRAL_NEEDS_NON_CONCILIATION: {
+    kind: 'business_rule',
+    fr: "Le renvoi au tribunal exige d'abord un PV de non-conciliation enregistré.",
+    en: 'Referral to the tribunal first needs a recorded PV de non-conciliation.',
+  },
+  CASE_WITHDRAWAL_AFTER_PV: {
+    kind: 'business_rule',
+    fr: "Un désistement n'est possible qu'avant l'établissement d'un PV.",
+    en: 'A withdrawal is only possible before a PV is drawn up.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    kind: 'business_rule',
+    fr: "Cette clé d'idempotence a déjà servi pour une autre requête : utilisez une nouvelle clé.",
+    en: 'This idempotency key was already used for a different request: use a new key.',
+  },
+  IDEMPOTENCY_KEY_INVALID: {
+    kind: 'validation',
+    fr: "L'en-tête Idempotency-Key doit faire de 8 à 128 caractères (lettres, chiffres, - et _).",
+    en: 'The Idempotency-Key header must be 8 to 128 characters (letters, digits, - and _).',
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    kind: 'conflict',
+    fr: 'Une requête avec cette clé est encore en cours : réessayez dans un instant.',
+    en: 'A request with this key is still in progress: retry in a moment.',
+  },
+  RATE_LIMITED: {
+    kind: 'rate_limited',
+    fr: 'Trop de requêtes : réessayez dans {retryAfter} s.',
+    en: 'Too many requests: retry in {retryAfter} s.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    kind: 'too_large',
+    fr: 'Le corps de la requête dépasse la taille maximale ({limit}).',
+    en: 'The request body exceeds the maximum size ({limit}).',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    kind: 'unsupported_media',
+    fr: 'Seul le JSON (application/json) est accepté.',
+    en: 'Only JSON (application/json) is accepted.',
+  },
+  SERVICE_TIMEOUT: {
+    kind: 'timeout',
+    fr: "Le service n'a pas répondu à temps : réessayez plus tard.",
+    en: 'The service did not answer in time: try again later.',
+  },
+  SERVICE_UNAVAILABLE: {
+    kind: 'unavailable',
+    fr: 'Le service est momentanément indisponible : réessayez plus tard.',
+    en: 'The service is temporarily unavailable: try again later.',
+  },
+  INTERNAL_ERROR: {
+    kind: 'internal',
+    fr: "Erreur interne : communiquez l'identifiant de la requête au support.",
+    en: 'Internal error: give the request id to support.',
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+type DomainKindCode = {
+  [C in ErrorCode]: (typeof ERROR_CATALOGUE)[C]['kind'] extends ErrorKind ? C : never;
+}[ErrorCode];
+
+/** A DomainError whose kind comes from the catalogue, so a code always maps to the same HTTP status. */
+export function domainError(
+  code: DomainKindCode,
+  params?: Record<string, string | number>,
+  details?: ErrorDetail[],
+): DomainError {
+  return new DomainError(code, ERROR_CATALOGUE[code].kind as ErrorKind, params, details);
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, code);
+}
+
+export function renderMessage(
+  code: ErrorCode,
+  lang: 'fr' | 'en',
+  params: Record<string, string | number> = {},
+): string {
+  return ERROR_CATALOGUE[code][lang].replace(/\{(\w+)\}/g, (m, k: string) =>
+    k in params ? String(params[k]) : m,
+  );
+}

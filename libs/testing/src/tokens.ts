@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PlatformConfig } from '@prosmed/config';
+import { REPO_ROOT, testConfig } from './stack';
+
+export interface DemoUser {
+  username: string;
+  password: string;
+  roles: string[];
+  attributes: Record<string, string>;
+}
+
+interface RealmUser {
+  username: string;
+  realmRoles?: string[];
+  attributes?: Record<string, string[]>;
+  credentials?: { type: string; value: string }[];
+}
+
+/** The demo users, read from the realm file itself so tests and realm never disagree. */
+export function demoUsers(): DemoUser[] {
+  const realm = JSON.parse(
+    readFileSync(path.join(REPO_ROOT, 'deploy/keycloak/prosmed-realm.json'), 'utf8'),
+  ) as {
+    users?: RealmUser[];
+  };
+  return (realm.users ?? [])
+    .filter((u) => !u.username.startsWith('service-account-'))
+    .map((u) => ({
+      username: u.username,
+      password: u.credentials?.find((c) => c.type === 'password')?.value ?? '',
+      roles: (u.realmRoles ?? []).filter((r) => !r.startsWith('default-roles-')),
+      attributes: Object.fromEntries(Object.entries(u.attributes ?? {}).map(([k, v]) => [k, v[0] ?? ''])),
+    }));
+}
+
+export function demoUser(username: string): DemoUser {
+  const u = demoUsers().find((d) => d.username === username);
+  if (!u) throw new Error(`No demo user "${username}" in the realm file`);
+  return u;
+}
+
+const cache = new Map<string, { token: string; until: number }>();
+
+export interface TokenRequest {
+  username: string;
+  password?: string;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+/** An access token from the real Keycloak (password grant), cached until 30 s before it expires. */
+export async function tokenFor(
+  req: string | TokenRequest,
+  cfg: PlatformConfig = testConfig(),
+): Promise<string> {
+  const r: TokenRequest = typeof req === 'string' ? { username: req } : req;
+  const clientId = r.clientId ?? cfg.keycloak.serviceClientId;
+  const clientSecret = r.clientSecret ?? cfg.keycloak.serviceClientSecret;
+  const password = r.password ?? demoUser(r.username).password;
+  const key = `${clientId}:${r.username}`;
+  const hit = cache.get(key);
+  if (hit && hit.until > Date.now()) return hit.token;
+  const res = await fetch(`${cfg.keycloak.issuer}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: clientId,
+      client_secret: clientSecret,
+      username: r.username,
+      password,
+      scope: 'openid',
+    }),
+  });
+  const body = (await res.json()) as {
+    access_token?: string;
+    expires_in?: number;
+    error_description?: string;
+  };
+  if (!res.ok || !body.access_token) {
+    throw new Error(
+      `Keycloak refused a token for ${r.username}: ${res.status} ${body.error_description ?? ''}`,
+    );
+  }
+  cache.set(key, { token: body.access_token, until: Date.now() + ((body.expires_in ?? 60) - 30) * 1000 });
+  return body.access_token;
+}
