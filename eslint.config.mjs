@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.run/**', 'bench/results/**', 'apps/web/public/vendor/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'coverage/**',
+      '.run/**',
+      'bench/results/**',
+      'apps/web/public/vendor/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -16,7 +25,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
       // Apps and libs reach a lib only through its root entry, and an app never imports another app.
@@ -24,9 +36,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@prosmed/*/*'], message: 'Import a lib through its root entry (@prosmed/<lib>) only.' },
-            { group: ['**/apps/*', '../../apps/**', '../../../apps/**'], message: 'Apps know each other only through @prosmed/contracts.' },
-            { group: ['**/libs/*/src/**', '../../libs/**', '../../../libs/**'], message: 'Use the @prosmed/<lib> alias.' },
+            {
+              group: ['@prosmed/*/*'],
+              message: 'Import a lib through its root entry (@prosmed/<lib>) only.',
+            },
+            {
+              group: ['**/apps/*', '../../apps/**', '../../../apps/**'],
+              message: 'Apps know each other only through @prosmed/contracts.',
+            },
+            {
+              group: ['**/libs/*/src/**', '../../libs/**', '../../../libs/**'],
+              message: 'Use the @prosmed/<lib> alias.',
+            },
           ],
         },
       ],
