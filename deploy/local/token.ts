@@ -1,0 +1,67 @@
+/**
+ * `npm run -s token -- <demo user>`: prints an access token of a demo user (password grant on the
+ * confidential API client, development secret) and nothing else on stdout.
+ */
+import { loadPlatformConfig } from '@prosmed/config';
+import { DEMO_USERS, demoUser } from './demo-users';
+
+export async function fetchToken(username: string, password: string): Promise<string> {
+  const kc = loadPlatformConfig('prosmed-token').keycloak;
+  const res = await fetch(`${kc.issuer}/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: kc.serviceClientId,
+      client_secret: kc.serviceClientSecret,
+      username,
+      password,
+      scope: 'openid',
+    }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const body = (await res.json().catch(() => ({}))) as {
+    access_token?: string;
+    error?: string;
+    error_description?: string;
+  };
+  if (!res.ok || !body.access_token) {
+    throw new Error(
+      `Keycloak refused the token for ${username} (HTTP ${res.status}${body.error ? `, ${body.error}` : ''}${
+        body.error_description ? `: ${body.error_description}` : ''
+      })`,
+    );
+  }
+  return body.access_token;
+}
+
+async function main(): Promise<number> {
+  const name = process.argv[2];
+  const user = name ? demoUser(name) : undefined;
+  if (!user) {
+    process.stderr.write(
+      `${name ? `unknown demo user "${name}"` : 'which demo user?'}; demo users: ${DEMO_USERS.map((u) => u.username).join(', ')}\n`,
+    );
+    return 2;
+  }
+  try {
+    process.stdout.write(`${await fetchToken(user.username, user.password)}\n`);
+    return 0;
+  } catch (err) {
+    const msg = (err as Error).message;
+    const down = /fetch failed|ECONNREFUSED|aborted|timeout/i.test(msg);
+    process.stderr.write(
+      `token: ${down ? `Keycloak does not answer (${msg}); run npm run stack:up` : msg}\n`,
+    );
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`token: ${String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
