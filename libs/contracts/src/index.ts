@@ -4,3 +4,4 @@ export * from './errors';
 export * from './error-catalogue';
 export * from './land/registry';
 export * from './land/cases';
+export * from './land/case-dtos';

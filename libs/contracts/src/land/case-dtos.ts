@@ -1,0 +1,487 @@
+/**
+ * Validated shapes of the case commands and queries, shared by the gateway (HTTP validation, Swagger
+ * schemas) and the land service (validation of what arrives over Kafka): one definition, checked twice.
+ */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { SEXES, type Sex } from './registry';
+import {
+  AGE_GROUPS,
+  CASE_STATES,
+  CLOSE_REASONS,
+  DISPUTE_TYPES,
+  HOMOLOGATION_DECISIONS,
+  INSTRUCTION_STEP_KINDS,
+  MARK_KINDS,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  PV_KINDS,
+  type AgeGroup,
+  type CaseState,
+  type CloseReason,
+  type DisputeType,
+  type HomologationDecision,
+  type InstructionStepKind,
+  type MarkKind,
+  type PartyKind,
+  type PartyRole,
+  type PvKind,
+} from './cases';
+
+/** Place codes (see libs/places): `ML-` (map until 23 Sept 2024) or `ML2-` (since), one segment per level. */
+export const PLACE_CODE_PATTERN = /^ML2?-[A-Z][A-Z0-9]{2}(?:-A?[A-Z][A-Z0-9]{2}){0,4}$/;
+export const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{0,30}[A-Z0-9]$/;
+
+const trim = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+const trimEach = () =>
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim() : v)) : value,
+  );
+const Text = (max: number, min = 1): PropertyDecorator => {
+  return (target, key) => {
+    trim()(target, key);
+    IsString()(target, key);
+    MinLength(min)(target, key);
+    MaxLength(max)(target, key);
+  };
+};
+const DateOnly = (): PropertyDecorator => (target, key) => {
+  IsString()(target, key);
+  Matches(DATE_PATTERN, { message: '$property must be a date YYYY-MM-DD' })(target, key);
+};
+/** Present means checked, `null` included; absent means "not given". */
+const IfPresent = () => ValidateIf((_o: object, v: unknown) => v !== undefined);
+const IfNotNull = () => ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null);
+
+export class GpsPointDto {
+  @ApiProperty({ example: 13.4317, description: 'Latitude (WGS 84)' })
+  @IsLatitude()
+  lat!: number;
+
+  @ApiProperty({ example: -6.2157, description: 'Longitude (WGS 84)' })
+  @IsLongitude()
+  lon!: number;
+}
+
+export class PartyInputDto {
+  @ApiProperty({ enum: PARTY_KINDS, description: 'person, or group (family, village, association...)' })
+  @IsIn(PARTY_KINDS)
+  kind!: PartyKind;
+
+  @ApiProperty({ example: 'Aminata Traoré', maxLength: 200 })
+  @Text(200)
+  name!: string;
+
+  @ApiPropertyOptional({
+    enum: SEXES,
+    nullable: true,
+    description: 'Required for a person; none for a group',
+  })
+  @ValidateIf((o: PartyInputDto) => o.kind === 'person' || (o.sex !== undefined && o.sex !== null))
+  @IsIn(SEXES)
+  sex?: Sex | null;
+
+  @ApiPropertyOptional({ enum: AGE_GROUPS, default: 'unknown', description: 'youth = 15-35' })
+  @IsOptional()
+  @IsIn(AGE_GROUPS)
+  ageGroup?: AgeGroup;
+
+  @ApiProperty({ enum: PARTY_ROLES })
+  @IsIn(PARTY_ROLES)
+  role!: PartyRole;
+
+  @ApiPropertyOptional({ example: 'ML-SEG-SEG-SEG', nullable: true })
+  @IfNotNull()
+  @IsString()
+  @Matches(PLACE_CODE_PATTERN)
+  villageCode?: string | null;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 100000,
+    nullable: true,
+    description: 'For a group: people it speaks for',
+  })
+  @IfNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  memberCount?: number | null;
+}
+
+export class LandInputDto {
+  @ApiProperty({ example: 'ML-SEG-SEG-SEG', description: 'Place code of the village where the land lies' })
+  @IsString()
+  @Matches(PLACE_CODE_PATTERN)
+  villageCode!: string;
+
+  @ApiProperty({ example: 'Champ de mil au nord du village, limite avec le champ de la famille Diarra' })
+  @Text(2000)
+  description!: string;
+
+  @ApiPropertyOptional({ example: 2.5, minimum: 0, maximum: 100000, nullable: true, description: 'Hectares' })
+  @IfNotNull()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(100000)
+  surfaceHa?: number | null;
+
+  @ApiPropertyOptional({ type: GpsPointDto, nullable: true })
+  @IfNotNull()
+  @ValidateNested()
+  @Type(() => GpsPointDto)
+  gps?: GpsPointDto | null;
+}
+
+export class FileCaseDto {
+  @ApiProperty({
+    example: 'SEG01',
+    description: 'CoFo receiving the case; a secretary files in her own only',
+  })
+  @IsString()
+  @Matches(CODE_PATTERN)
+  cofoCode!: string;
+
+  @ApiProperty({ example: '2026-11-20', description: 'Date of the saisine (YYYY-MM-DD), not in the future' })
+  @DateOnly()
+  filedOn!: string;
+
+  @ApiProperty({ enum: DISPUTE_TYPES })
+  @IsIn(DISPUTE_TYPES)
+  disputeType!: DisputeType;
+
+  @ApiProperty({ example: 'Désaccord sur la limite entre deux champs de mil' })
+  @Text(2000)
+  summary!: string;
+
+  @ApiProperty({ type: [PartyInputDto], minItems: 2, maxItems: 50 })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PartyInputDto)
+  parties!: PartyInputDto[];
+
+  @ApiProperty({ type: LandInputDto })
+  @ValidateNested()
+  @Type(() => LandInputDto)
+  land!: LandInputDto;
+}
+
+/** Every command on an existing case names the version its author read (optimistic locking). */
+export class CaseCommandDto {
+  @ApiProperty({ format: 'uuid', description: 'Set from the URL by the gateway' })
+  @IsUUID()
+  caseId!: string;
+
+  @ApiProperty({ minimum: 1, example: 1, description: 'Version of the case as read; a stale one is a 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class InstructionStepDto extends CaseCommandDto {
+  @ApiProperty({ enum: INSTRUCTION_STEP_KINDS })
+  @IsIn(INSTRUCTION_STEP_KINDS)
+  kind!: InstructionStepKind;
+
+  @ApiProperty({ example: '2026-11-22' })
+  @DateOnly()
+  date!: string;
+
+  @ApiProperty({ type: [String], example: ['Moussa Keïta', 'Fatoumata Coulibaly'], minItems: 1 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @trimEach()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  membersPresent!: string[];
+
+  @ApiProperty({ example: 'Visite du terrain en présence des deux parties' })
+  @Text(4000)
+  summary!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'For a hearing: the party heard' })
+  @IfNotNull()
+  @IsUUID()
+  partyId?: string | null;
+}
+
+export class PartyMarkDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  partyId!: string;
+
+  @ApiProperty({
+    enum: MARK_KINDS,
+    description: 'signature, thumbprint (empreinte digitale), or represented',
+  })
+  @IsIn(MARK_KINDS)
+  kind!: MarkKind;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Required when represented: who signed for the party' })
+  @ValidateIf(
+    (o: PartyMarkDto) =>
+      o.kind === 'represented' || (o.representedBy !== undefined && o.representedBy !== null),
+  )
+  @Text(200)
+  representedBy?: string | null;
+}
+
+export class PvMemberDto {
+  @ApiProperty({ example: 'Moussa Keïta' })
+  @Text(200)
+  name!: string;
+
+  @ApiProperty({ example: 'président' })
+  @Text(100)
+  role!: string;
+
+  @ApiPropertyOptional({ enum: SEXES, nullable: true })
+  @IfNotNull()
+  @IsIn(SEXES)
+  sex?: Sex | null;
+}
+
+export class RecordPvDto extends CaseCommandDto {
+  @ApiProperty({ enum: PV_KINDS })
+  @IsIn(PV_KINDS)
+  kind!: PvKind;
+
+  @ApiProperty({ example: '2026-11-25', description: 'Not before the filing, not in the future' })
+  @DateOnly()
+  drawnUpOn!: string;
+
+  @ApiProperty({ type: [PvMemberDto], minItems: 1 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => PvMemberDto)
+  membersPresent!: PvMemberDto[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Conciliation: the points agreed (at least one)' })
+  @IfPresent()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @trimEach()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(2000, { each: true })
+  agreedPoints?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Conciliation: points left open' })
+  @IfPresent()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @trimEach()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(2000, { each: true })
+  openPoints?: string[];
+
+  @ApiPropertyOptional({ type: [PartyMarkDto], description: "Conciliation: each party's mark" })
+  @IfPresent()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PartyMarkDto)
+  marks?: PartyMarkDto[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Non-conciliation: the steps tried' })
+  @IfPresent()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @trimEach()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(2000, { each: true })
+  stepsTried?: string[];
+
+  @ApiPropertyOptional({ nullable: true, description: 'Non-conciliation: why it failed' })
+  @IfNotNull()
+  @Text(4000)
+  failureReason?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Required when a new version replaces the PV in force',
+  })
+  @IfNotNull()
+  @Text(2000)
+  correctionReason?: string | null;
+}
+
+export class RequestHomologationDto extends CaseCommandDto {
+  @ApiProperty({ example: '2026-11-26', description: 'Date sent to the tribunal' })
+  @DateOnly()
+  requestedOn!: string;
+}
+
+export class DecideHomologationDto extends CaseCommandDto {
+  @ApiProperty({ enum: HOMOLOGATION_DECISIONS })
+  @IsIn(HOMOLOGATION_DECISIONS)
+  decision!: HomologationDecision;
+
+  @ApiPropertyOptional({ example: 'HOM-2026-041', nullable: true, description: 'Required when homologated' })
+  @ValidateIf(
+    (o: DecideHomologationDto) => o.decision === 'homologated' || (o.decisionNumber ?? null) !== null,
+  )
+  @Text(64)
+  decisionNumber?: string | null;
+
+  @ApiProperty({ example: '2026-11-27' })
+  @DateOnly()
+  decisionDate!: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Required when rejected' })
+  @ValidateIf((o: DecideHomologationDto) => o.decision === 'rejected' || (o.rejectionReason ?? null) !== null)
+  @Text(4000)
+  rejectionReason?: string | null;
+}
+
+export class ReferCaseDto extends CaseCommandDto {
+  @ApiPropertyOptional({ example: "Tribunal d'instance de Ségou", nullable: true })
+  @IfNotNull()
+  @Text(200)
+  court?: string | null;
+
+  @ApiPropertyOptional({ example: '2026-11-27', nullable: true })
+  @IfNotNull()
+  @DateOnly()
+  referredOn?: string | null;
+}
+
+export class CloseCaseDto extends CaseCommandDto {
+  @ApiProperty({ enum: CLOSE_REASONS })
+  @IsIn(CLOSE_REASONS)
+  reason!: CloseReason;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IfNotNull()
+  @Text(2000)
+  comment?: string | null;
+}
+
+export class CaseIdDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  caseId!: string;
+}
+
+export class PvIdDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  pvId!: string;
+}
+
+export class PvCheckDto {
+  @ApiProperty({ example: 'K7Q2-9XHD-PM4A' })
+  @IsString()
+  @Matches(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/)
+  code!: string;
+}
+
+const toInt = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  );
+
+export class CaseListQueryDto {
+  @ApiPropertyOptional({ enum: CASE_STATES })
+  @IsOptional()
+  @IsIn(CASE_STATES)
+  state?: CaseState;
+
+  @ApiPropertyOptional({ enum: DISPUTE_TYPES })
+  @IsOptional()
+  @IsIn(DISPUTE_TYPES)
+  disputeType?: DisputeType;
+
+  @ApiPropertyOptional({ example: 'ML-SEG-SEG', description: 'The village or any unit above it' })
+  @IsOptional()
+  @IsString()
+  @Matches(PLACE_CODE_PATTERN)
+  placeCode?: string;
+
+  @ApiPropertyOptional({ example: 'SEG01' })
+  @IsOptional()
+  @IsString()
+  @Matches(CODE_PATTERN)
+  cofoCode?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-01' })
+  @IsOptional()
+  @DateOnly()
+  filedFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31' })
+  @IsOptional()
+  @DateOnly()
+  filedTo?: string;
+
+  @ApiPropertyOptional({ description: 'Text in number, summary, land or party names (accents ignored)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @toInt()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class HomologationQueueQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'overdue', 'decided'], default: 'pending' })
+  @IsOptional()
+  @IsIn(['pending', 'overdue', 'decided'])
+  status?: 'pending' | 'overdue' | 'decided';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @toInt()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
