@@ -7,9 +7,11 @@ import {
   type CrosswalkEntry,
   type IsoDate,
   type Place,
+  type PlaceIssue,
   type PlaceLevel,
   type PlaceMap,
 } from './place.types';
+import { parsePlacesCsv } from './places-csv';
 import { samePlace, validateCrosswalk, validatePlaceRows, type PlaceRowInput } from './validate';
 
 export interface SearchOptions {
@@ -212,6 +214,16 @@ export class PlaceDirectory {
     return new PlaceDirectory([...this.places, ...fresh], this.crosswalk);
   }
 
+  /**
+   * Reads a places CSV (see `parsePlacesCsv`) against this directory: the new directory when the whole file
+   * is valid, otherwise no directory and every error by line.
+   */
+  importCsv(text: string): { directory: PlaceDirectory | undefined; places: Place[]; errors: PlaceIssue[] } {
+    const { places, errors } = parsePlacesCsv(text, { directory: this });
+    if (errors.length > 0) return { directory: undefined, places, errors };
+    return { directory: this.withImported(places), places, errors };
+  }
+
   /** A new directory with crosswalk links added; `PlacesValidationError` when any link is wrong. */
   withCrosswalk(entries: readonly CrosswalkEntry[]): PlaceDirectory {
     const issues = validateCrosswalk(entries, (code) => this.byCode.get(code));
@@ -244,6 +256,8 @@ function matchRank(e: SearchEntry, q: string, qWords: readonly string[], qLoose:
   if (e.compact.startsWith(q)) return 1;
   if (qWords.length === 1 && e.words.some((w) => w.startsWith(q))) return 2;
   if (e.compact.includes(q)) return 3;
+  // Very short loose keys ("zzz" -> "z") would match nearly everything.
+  if (qLoose.length < 3) return -1;
   if (e.loose === qLoose) return 4;
   if (e.loose.startsWith(qLoose)) return 5;
   if (e.loose.includes(qLoose)) return 6;
