@@ -9,7 +9,7 @@ export type PlaceLevel = (typeof PLACE_LEVELS)[number];
 export const PLACE_MAPS = ['pre2024', 'post2024'] as const;
 export type PlaceMap = (typeof PLACE_MAPS)[number];
 
-/** First day of the post-2024 map (the new circonscriptions became operational on Monday 24 Sept 2024). */
+/** First day of the post-2024 map, when the new circonscriptions became operational. */
 export const POST2024_START = '2024-09-24';
 /** Last day of the pre-2024 map. */
 export const PRE2024_END = '2024-09-23';
