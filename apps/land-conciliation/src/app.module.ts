@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { RegistryModule } from './registry/registry.module';
+
+/**
+ * Features of the land service, one folder each: `registry/` (CoFo, tribunals) now; `cases/` and PVs
+ * next to it. The database, Kafka server, health and metrics come from `bootstrapService`.
+ */
+@Module({ imports: [RegistryModule] })
+export class AppModule {}

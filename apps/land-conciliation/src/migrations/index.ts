@@ -1,0 +1,11 @@
+import { platformTablesMigration } from '@prosmed/messaging';
+import type { MigrationClass } from '@prosmed/persistence';
+import { LandRegistry } from './1764370000000-land-registry';
+import { LandRegistryDemo } from './1764370000001-land-registry-demo';
+
+/** Every migration of the `land` schema, oldest first. Add new ones at the end with a later timestamp. */
+export const LAND_MIGRATIONS: readonly MigrationClass[] = [
+  platformTablesMigration('land'),
+  LandRegistry,
+  LandRegistryDemo,
+];

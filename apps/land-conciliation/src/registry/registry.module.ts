@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CofoController } from './cofo/cofo.controller';
+import { CofoEntity } from './cofo/cofo.entity';
+import { CofoService } from './cofo/cofo.service';
+import { FormatOnlyPlaceChecker, PLACE_CHECKER } from './shared/place-checker';
+import { TribunalController } from './tribunals/tribunal.controller';
+import { TribunalEntity } from './tribunals/tribunal.entity';
+import { TribunalService } from './tribunals/tribunal.service';
+
+/** Reference data of the land service: CoFo and tribunals. Cases and PVs refer to them by code. */
+@Module({
+  imports: [TypeOrmModule.forFeature([CofoEntity, TribunalEntity])],
+  controllers: [CofoController, TribunalController],
+  providers: [CofoService, TribunalService, { provide: PLACE_CHECKER, useClass: FormatOnlyPlaceChecker }],
+  exports: [CofoService, TribunalService],
+})
+export class RegistryModule {}

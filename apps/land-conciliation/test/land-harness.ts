@@ -1,0 +1,130 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ClientKafka } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import { Requests, type Identity } from '@prosmed/contracts';
+import {
+  bootstrapService,
+  kafkaClientOptions,
+  RemoteError,
+  RequestReplyClient,
+  type RunningService,
+} from '@prosmed/messaging';
+import { demoUser, testConfig } from '@prosmed/testing';
+import { LAND_SERVICE } from '../src/service';
+
+/** The registry's request topics: the test client listens on their reply topics. */
+export const REGISTRY_TOPICS = [
+  Requests.land.cofoCreate,
+  Requests.land.cofoUpdate,
+  Requests.land.cofoList,
+  Requests.land.cofoGet,
+  Requests.land.tribunalCreate,
+  Requests.land.tribunalUpdate,
+  Requests.land.tribunalList,
+  Requests.land.tribunalGet,
+] as const;
+
+/** Every request topic of the land service (registry and cases). */
+export const LAND_TOPICS: readonly string[] = Object.values(Requests.land);
+
+/** Codes unique to this run, so the tests can run again and again on the same database. */
+export const runTag = randomBytes(3).toString('hex').toUpperCase();
+export const uniqueCode = (prefix: string): string =>
+  `${prefix}-${runTag}-${randomBytes(2).toString('hex').toUpperCase()}`;
+
+/** The identity the gateway would send for a demo user of the realm file (attributes as in the token). */
+export function demoIdentity(username: string): Identity {
+  const u = demoUser(username);
+  const id: Identity = { sub: `it-${username}`, username, roles: u.roles };
+  if (u.attributes.cofo_id) id.cofoId = u.attributes.cofo_id;
+  if (u.attributes.tribunal_id) id.tribunalId = u.attributes.tribunal_id;
+  return id;
+}
+
+export interface LandHarness {
+  service: RunningService;
+  client: ClientKafka;
+  rr: RequestReplyClient;
+  db: DataSource;
+  /** Sends as `identity`; resolves with the reply or rejects with the classified error. */
+  call<T>(topic: string, body: unknown, identity?: Identity): Promise<T>;
+  /** The error payload of a call that must fail with a domain error. */
+  fail(topic: string, body: unknown, identity?: Identity): Promise<RemoteError['payload']>;
+  close(): Promise<void>;
+}
+
+/**
+ * The land service in this process, on the real PostgreSQL (schema `land`) and Kafka, with a consumer
+ * group of its own so a running land service does not take the test's requests; and a request-reply
+ * client like the gateway's.
+ */
+export async function startLand(): Promise<LandHarness> {
+  const cfg = testConfig('land-it');
+  const service = await bootstrapService({
+    ...LAND_SERVICE,
+    groupId: 'land-conciliation-it',
+    port: 0,
+    shutdownHooks: false,
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+  });
+  const client = new ClientKafka(
+    kafkaClientOptions(cfg.kafka, `land-it-client-${randomUUID()}`).options ?? {},
+  );
+  for (const t of LAND_TOPICS) client.subscribeToResponseOf(t);
+  await client.connect();
+  const rr = new RequestReplyClient(client, 10_000);
+  const db = new DataSource({
+    type: 'postgres',
+    host: cfg.postgres.host,
+    port: cfg.postgres.port,
+    username: cfg.postgres.user,
+    password: cfg.postgres.password || undefined,
+    database: cfg.postgres.database,
+  });
+  await db.initialize();
+
+  const call = <T>(
+    topic: string,
+    body: unknown,
+    identity: Identity | undefined = demoIdentity('admin.prosmed'),
+  ) => rr.send<T>(topic, body, { requestId: `it-${randomUUID()}`, identity, language: 'fr' });
+
+  // A new consumer group starts at the end of the log once it has fetched its offsets: until both sides
+  // have, a request or its reply can pass unseen. Ask until one answer comes back.
+  const until = Date.now() + 60_000;
+  for (;;) {
+    try {
+      await rr.send(
+        Requests.land.cofoList,
+        { limit: 1 },
+        { requestId: `warmup-${randomUUID()}`, identity: demoIdentity('admin.prosmed') },
+        3000,
+      );
+      break;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+    }
+  }
+
+  return {
+    service,
+    client,
+    rr,
+    db,
+    call,
+    async fail(topic, body, identity) {
+      try {
+        await call(topic, body, identity);
+      } catch (err) {
+        if (err instanceof RemoteError) return err.payload;
+        throw err;
+      }
+      throw new Error(`${topic} succeeded where it should have failed`);
+    },
+    async close() {
+      await client.close();
+      await db.destroy();
+      await service.app.close();
+    },
+  };
+}
