@@ -99,6 +99,58 @@ export const ERROR_CATALOGUE = {
     fr: "Un désistement n'est possible qu'avant l'établissement d'un PV.",
     en: 'A withdrawal is only possible before a PV is drawn up.',
   },
+  CASE_NOT_FOUND: { kind: 'not_found', fr: 'Dossier introuvable.', en: 'Case not found.' },
+  PV_NOT_FOUND: { kind: 'not_found', fr: 'PV introuvable.', en: 'PV not found.' },
+  DATE_IN_FUTURE: {
+    kind: 'business_rule',
+    fr: 'La date {field} ({date}) est dans le futur : saisissez une date passée ou celle du jour.',
+    en: 'The date {field} ({date}) is in the future: enter a past date or today.',
+  },
+  DATE_BEFORE_FILING: {
+    kind: 'business_rule',
+    fr: 'La date {field} ({date}) précède la saisine du {filedOn} : corrigez la date.',
+    en: 'The date {field} ({date}) is before the filing on {filedOn}: fix the date.',
+  },
+  DATE_BEFORE_REQUEST: {
+    kind: 'business_rule',
+    fr: "La date de décision ({date}) précède la demande d'homologation du {requestedOn}.",
+    en: 'The decision date ({date}) is before the homologation request of {requestedOn}.',
+  },
+  PARTIES_NEED_BOTH_SIDES: {
+    kind: 'business_rule',
+    fr: 'Un litige doit avoir au moins un demandeur et un défendeur.',
+    en: 'A dispute needs at least one demandeur and one défendeur.',
+  },
+  PARTY_UNKNOWN: {
+    kind: 'business_rule',
+    fr: "La partie {partyId} n'appartient pas à ce dossier.",
+    en: 'Party {partyId} does not belong to this case.',
+  },
+  MARKS_EXCEED_PARTIES: {
+    kind: 'business_rule',
+    fr: 'Le PV porte {marks} marques pour {parties} parties : une seule marque par partie.',
+    en: 'The PV has {marks} marks for {parties} parties: one mark per party.',
+  },
+  PV_INCOMPLETE: {
+    kind: 'business_rule',
+    fr: "PV de conciliation incomplet : {missing}. Complétez-le avant de le soumettre à l'homologation.",
+    en: 'Incomplete PV de conciliation: {missing}. Complete it before submitting it for homologation.',
+  },
+  PV_FIELDS_MISMATCH: {
+    kind: 'business_rule',
+    fr: 'Le champ {field} ne convient pas à un PV de {kind}.',
+    en: 'Field {field} does not belong on a PV de {kind}.',
+  },
+  CORRECTION_REASON_REQUIRED: {
+    kind: 'business_rule',
+    fr: 'Un PV est déjà en vigueur : indiquez le motif de la nouvelle version (correctionReason).',
+    en: 'A PV is already in force: give the reason for the new version (correctionReason).',
+  },
+  COFO_WITHOUT_TRIBUNAL: {
+    kind: 'business_rule',
+    fr: "La CoFo {code} n'est rattachée à aucun tribunal : l'administrateur doit l'indiquer avant la demande d'homologation.",
+    en: 'CoFo {code} has no tribunal: an admin must set it before a homologation request.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     kind: 'business_rule',
     fr: "Cette clé d'idempotence a déjà servi pour une autre requête : utilisez une nouvelle clé.",

@@ -80,7 +80,7 @@ export interface PartyCountsV1 {
 
 /** Payload common to every land event (no personal data). */
 export interface LandEventV1 {
-  eventId: string;
+  /** The event's id is the `x-message-id` header (the outbox row id); consumers deduplicate on it. */
   caseId: string;
   caseNumber: string;
   cofoCode: string;
@@ -314,6 +314,20 @@ export interface HomologationQueueQueryV1 {
   status?: 'pending' | 'overdue' | 'decided';
   cursor?: string;
   limit?: number;
+}
+
+export interface HomologationQueueItemV1 {
+  pvId: string;
+  caseId: string;
+  caseNumber: string;
+  cofoCode: string;
+  tribunalCode: string;
+  pvVersion: number;
+  requestedOn: string;
+  decision: HomologationDecision | null;
+  decisionDate: string | null;
+  waitingDays: number;
+  overdue: boolean;
 }
 
 export interface PvPdfV1 {
