@@ -2,10 +2,12 @@ import { platformTablesMigration } from '@prosmed/messaging';
 import type { MigrationClass } from '@prosmed/persistence';
 import { LandRegistry } from './1764370000000-land-registry';
 import { LandRegistryDemo } from './1764370000001-land-registry-demo';
+import { LandCases } from './1764380000000-land-cases';
 
 /** Every migration of the `land` schema, oldest first. Add new ones at the end with a later timestamp. */
 export const LAND_MIGRATIONS: readonly MigrationClass[] = [
   platformTablesMigration('land'),
   LandRegistry,
   LandRegistryDemo,
+  LandCases,
 ];
