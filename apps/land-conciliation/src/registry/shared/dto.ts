@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { PLACE_CODE_PATTERN } from './place-checker';
+import { IsInt, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { isPlaceCode } from '@prosmed/places';
 import { MAX_PAGE_SIZE } from './cursor';
 
 /**
@@ -24,11 +24,21 @@ export const IsRegistryCode = (): PropertyDecorator => (target, key) => {
   Matches(REGISTRY_CODE_PATTERN)(target, key);
 };
 
+/** A well-formed place code (`ML-SEG-SEG`); whether it exists is the `PlaceChecker`'s business. */
 export const IsPlaceCode =
   (each = false): PropertyDecorator =>
   (target, key) => {
     IsString({ each })(target, key);
-    Matches(PLACE_CODE_PATTERN, { each })(target, key);
+    ValidateBy(
+      {
+        name: 'isPlaceCode',
+        validator: {
+          validate: (v: unknown) => typeof v === 'string' && isPlaceCode(v),
+          defaultMessage: () => `${String(key)} must be a place code like ML-SEG-SEG`,
+        },
+      },
+      { each },
+    )(target, key);
   };
 
 export const IsPageLimit = (): PropertyDecorator => (target, key) => {

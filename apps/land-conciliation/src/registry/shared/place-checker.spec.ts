@@ -1,5 +1,6 @@
 import { DomainError } from '@prosmed/contracts';
-import { FormatOnlyPlaceChecker, PLACE_CODE_PATTERN, placeWithin } from './place-checker';
+import { isPlaceCode } from '@prosmed/places';
+import { FormatOnlyPlaceChecker, placeWithin } from './place-checker';
 
 describe('place codes (format only)', () => {
   it.each([
@@ -8,9 +9,10 @@ describe('place codes (format only)', () => {
     'ML-SEG-SEG-SEG',
     'ML-SEG-SAN-SAN',
     'ML-SEG-SEG-ABLA',
+    'ML-SEG-SEG-SEG-DIO',
     'ML2-SAN-SAN',
     'ML-BKO-BKO-C01',
-  ])('accepts %s', (code) => expect(PLACE_CODE_PATTERN.test(code)).toBe(true));
+  ])('accepts %s', (code) => expect(isPlaceCode(code)).toBe(true));
 
   it.each([
     '',
@@ -23,7 +25,7 @@ describe('place codes (format only)', () => {
     'ML-SEG-',
     'FR-SEG',
     'ML-1EG',
-  ])('refuses %j', (code) => expect(PLACE_CODE_PATTERN.test(code)).toBe(false));
+  ])('refuses %j', (code) => expect(isPlaceCode(code)).toBe(false));
 
   it('accepts well-formed codes without looking them up, refuses the others as PLACE_UNKNOWN', async () => {
     const checker = new FormatOnlyPlaceChecker();

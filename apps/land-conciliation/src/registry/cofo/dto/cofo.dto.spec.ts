@@ -80,7 +80,7 @@ describe('CoFo payloads', () => {
         'code:matches',
         'name:isString',
         'level:isIn',
-        'placeCode:matches',
+        'placeCode:isPlaceCode',
         'tribunalCode:isString',
         'members:isArray',
       ]),

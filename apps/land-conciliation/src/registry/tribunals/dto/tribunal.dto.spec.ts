@@ -30,7 +30,9 @@ describe('tribunal payloads', () => {
     expect(fields(CreateTribunalDto, { ...valid, cercleCodes: ['ML-SEG-BLA', 'ML-SEG-BLA'] })).toEqual([
       'cercleCodes:arrayUnique',
     ]);
-    expect(fields(CreateTribunalDto, { ...valid, cercleCodes: ['Bla'] })).toEqual(['cercleCodes:matches']);
+    expect(fields(CreateTribunalDto, { ...valid, cercleCodes: ['Bla'] })).toEqual([
+      'cercleCodes:isPlaceCode',
+    ]);
   });
 
   it('has no CoFo level filter', () => {
