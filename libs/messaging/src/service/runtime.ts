@@ -66,7 +66,8 @@ export class ServiceRuntime implements BeforeApplicationShutdown {
    * pool. The consumer goes first: it stops taking requests and waits for the ones in flight, whose
    * outbox rows the relay can then still publish before it stops.
    */
-  async beforeApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.log({ msg: 'shutting down', signal }, ServiceRuntime.name);
     const server = this.server;
     this.server = undefined;
     await server
@@ -84,5 +85,6 @@ export class ServiceRuntime implements BeforeApplicationShutdown {
           this.logger.warn({ msg: 'stopping the outbox relay failed', err: String(err) }),
         );
     }
+    this.logger.log({ msg: 'consumer closed, outbox relay stopped' }, ServiceRuntime.name);
   }
 }
