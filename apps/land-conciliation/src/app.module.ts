@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from './cases/cases.module';
+import { PlacesModule } from './places/places.module';
 import { RegistryModule } from './registry/registry.module';
 
 /**
  * Features of the land service, one folder each: `registry/` (CoFo, tribunals) now; `cases/` and PVs
  * next to it. The database, Kafka server, health and metrics come from `bootstrapService`.
  */
-@Module({ imports: [RegistryModule, CasesModule] })
+@Module({ imports: [PlacesModule, RegistryModule, CasesModule] })
 export class AppModule {}

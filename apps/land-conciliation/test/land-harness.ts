@@ -54,15 +54,16 @@ export interface LandHarness {
 }
 
 /**
- * The land service in this process, on the real PostgreSQL (schema `land`) and Kafka, with a consumer
- * group of its own so a running land service does not take the test's requests; and a request-reply
+ * The land service in this process, on the real PostgreSQL (schema `land`) and Kafka, and a request-reply
  * client like the gateway's.
  */
 export async function startLand(): Promise<LandHarness> {
   const cfg = testConfig('land-it');
   const service = await bootstrapService({
     ...LAND_SERVICE,
-    groupId: 'land-conciliation-it',
+    // The service's own group: were a land service already running, it would share the partitions with
+    // this one (each request handled once) instead of handling every request a second time.
+    groupId: LAND_SERVICE.groupId,
     port: 0,
     shutdownHooks: false,
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },

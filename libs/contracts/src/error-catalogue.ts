@@ -151,6 +151,12 @@ export const ERROR_CATALOGUE = {
     fr: "La CoFo {code} n'est rattachée à aucun tribunal : l'administrateur doit l'indiquer avant la demande d'homologation.",
     en: 'CoFo {code} has no tribunal: an admin must set it before a homologation request.',
   },
+  PLACE_NOT_FOUND: { kind: 'not_found', fr: 'Lieu introuvable : {code}.', en: 'Place not found: {code}.' },
+  PLACES_IMPORT_INVALID: {
+    kind: 'validation',
+    fr: "Import refusé : {count} erreur(s) dans le fichier, rien n'a été importé. Corrigez les lignes indiquées.",
+    en: 'Import refused: {count} error(s) in the file, nothing was imported. Fix the lines listed.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     kind: 'business_rule',
     fr: "Cette clé d'idempotence a déjà servi pour une autre requête : utilisez une nouvelle clé.",

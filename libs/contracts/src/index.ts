@@ -5,3 +5,4 @@ export * from './error-catalogue';
 export * from './land/registry';
 export * from './land/cases';
 export * from './land/case-dtos';
+export * from './places/places';

@@ -42,6 +42,7 @@ export const Requests = {
     pvCheck: 'land.pv.check.v1',
     placeSearch: 'land.place.search.v1',
     placeGet: 'land.place.get.v1',
+    placeImport: 'land.place.import.v1',
   },
   security: {
     activityRecord: 'security.activity.record.v1',

@@ -1,16 +1,11 @@
 import { Module } from '@nestjs/common';
-import { FormatOnlyPlaceChecker, PLACE_CHECKER } from '../registry/shared/place-checker';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CASES_SETTINGS, loadCasesSettings } from './cases.settings';
 
-/** Land cases, PVs and homologation. */
+/** Land cases, PVs and homologation. Place codes are checked by the global `PlacesModule`. */
 @Module({
   controllers: [CasesController],
-  providers: [
-    CasesService,
-    { provide: PLACE_CHECKER, useClass: FormatOnlyPlaceChecker },
-    { provide: CASES_SETTINGS, useFactory: () => loadCasesSettings() },
-  ],
+  providers: [CasesService, { provide: CASES_SETTINGS, useFactory: () => loadCasesSettings() }],
 })
 export class CasesModule {}

@@ -3,6 +3,7 @@ import type { MigrationClass } from '@prosmed/persistence';
 import { LandRegistry } from './1764370000000-land-registry';
 import { LandRegistryDemo } from './1764370000001-land-registry-demo';
 import { LandCases } from './1764380000000-land-cases';
+import { LandImportedPlaces } from './1764390000000-land-imported-places';
 
 /** Every migration of the `land` schema, oldest first. Add new ones at the end with a later timestamp. */
 export const LAND_MIGRATIONS: readonly MigrationClass[] = [
@@ -10,4 +11,5 @@ export const LAND_MIGRATIONS: readonly MigrationClass[] = [
   LandRegistry,
   LandRegistryDemo,
   LandCases,
+  LandImportedPlaces,
 ];

@@ -6,7 +6,9 @@ import { Kafka, Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { APPS, appPort, loadPlatformConfig } from '@prosmed/config';
 import { runMigrations, type MigrationClass } from '@prosmed/persistence';
+import { allTopics } from '@prosmed/contracts';
 import { kafkaJsConfig, kafkaServerOptions } from '../kafka-options';
+import { ensureTopics } from '../topics-admin';
 import { OutboxRelay } from '../outbox-relay';
 import { KafkaExceptionFilter } from './exception-filter';
 import { KafkaHandlerInterceptor } from './interceptor';
@@ -94,6 +96,9 @@ export async function bootstrapService(opts: ServiceBootstrapOptions): Promise<R
     const actualPort = (app.getHttpServer().address() as AddressInfo).port;
 
     const dataSource = app.get(DataSource);
+    // Topics are contracts: a service started after a new topic was added creates it (idempotent),
+    // rather than failing to subscribe on a broker that has auto-creation off.
+    await ensureTopics(config.kafka, allTopics());
     const applied = await runMigrations(dataSource, opts.schema);
     runtime.attach({ migrated: true });
     logger.log(

@@ -1,0 +1,80 @@
+/** Wire types of the places reference data (Mali's administrative tree on both maps), version 1. */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export const PLACE_LEVELS_V1 = ['region', 'cercle', 'arrondissement', 'commune', 'village'] as const;
+export const PLACE_MAPS_V1 = ['pre2024', 'post2024'] as const;
+
+export interface PlaceV1 {
+  code: string;
+  name: string;
+  level: (typeof PLACE_LEVELS_V1)[number];
+  parentCode: string | null;
+  map: (typeof PLACE_MAPS_V1)[number];
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface PlaceDetailV1 extends PlaceV1 {
+  /** Nearest first. */
+  ancestors: PlaceV1[];
+  children: PlaceV1[];
+  /** The same unit's région and cercle on the other map, when the crosswalk says. */
+  onOtherMap: { region: PlaceV1 | null; cercle: PlaceV1 | null };
+}
+
+export interface PlaceImportResultV1 {
+  imported: number;
+  skipped: number;
+}
+
+const toInt = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  );
+
+export class PlaceSearchDto {
+  @ApiProperty({ example: 'Segou', description: 'Name, accents and case ignored' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q!: string;
+
+  @ApiPropertyOptional({ enum: PLACE_LEVELS_V1 })
+  @IsOptional()
+  @IsIn(PLACE_LEVELS_V1)
+  level?: PlaceV1['level'];
+
+  @ApiPropertyOptional({ enum: PLACE_MAPS_V1, description: 'Both maps when absent' })
+  @IsOptional()
+  @IsIn(PLACE_MAPS_V1)
+  map?: PlaceV1['map'];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @toInt()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class PlaceCodeDto {
+  @ApiProperty({ example: 'ML-SEG-SAN' })
+  @IsString()
+  @Matches(/^ML2?-[A-Z][A-Z0-9]{2}(?:-A?[A-Z][A-Z0-9]{2}){0,4}$/)
+  code!: string;
+}
+
+export class PlaceImportDto {
+  @ApiProperty({
+    description: 'CSV text, UTF-8, header `code,name,level,parent_code,map,valid_from,valid_to`; `;` or `,`',
+    example:
+      'code,name,level,parent_code,map,valid_from,valid_to\nML-SEG-SAN-SAN-K07,Kimparana,village,ML-SEG-SAN-SAN,pre2024,1999-08-10,2024-09-23',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2_000_000)
+  csv!: string;
+}
