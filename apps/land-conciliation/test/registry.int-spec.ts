@@ -28,9 +28,9 @@ async function newTribunal(): Promise<TribunalV1> {
 function cofoBody(over: Partial<CreateCofoV1> = {}): CreateCofoV1 {
   return {
     code: uniqueCode('CF'),
-    name: 'Commission foncière villageoise de Dioro',
-    level: 'village',
-    placeCode: 'ML-SEG-BLA-DIO-DIO',
+    name: 'Commission foncière communale de Korodougou',
+    level: 'commune',
+    placeCode: 'ML-SEG-BLA-KOR',
     tribunalCode: null,
     members: [
       { name: 'Aminata Traoré', sex: 'F', role: 'présidente' },
@@ -74,8 +74,8 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
 
     // Accent-insensitive search, level and place filters.
     const found = await h.call<PageV1<CofoV1>>(L.cofoList, {
-      q: 'FONCIERE villageoise de dioro',
-      level: 'village',
+      q: 'FONCIERE communale de korodougou',
+      level: 'commune',
       placeCode: 'ML-SEG-BLA',
     });
     expect(found.items.map((c) => c.code)).toContain(body.code);
@@ -86,13 +86,13 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
       code: body.code,
       version: 1,
       changes: {
-        name: 'CoFo villageoise de Dioro',
+        name: 'CoFo communale de Korodougou',
         members: [{ name: 'Awa Diarra', sex: 'F', role: 'secrétaire' }],
       },
     });
     expect(updated).toMatchObject({
       code: body.code,
-      name: 'CoFo villageoise de Dioro',
+      name: 'CoFo communale de Korodougou',
       tribunalCode: tribunal.code,
       members: [{ name: 'Awa Diarra', sex: 'F', role: 'secrétaire' }],
       version: 2,

@@ -50,8 +50,8 @@ export class PlacesService implements PlaceChecker {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The directory, refreshed when another replica imported places (checked at most every 5 s). */
-  async current(): Promise<PlaceDirectory> {
-    if (Date.now() - this.checkedAt < REFRESH_MS) return this.directory;
+  async current(force = false): Promise<PlaceDirectory> {
+    if (!force && Date.now() - this.checkedAt < REFRESH_MS) return this.directory;
     this.checkedAt = Date.now();
     const [{ stamp }]: { stamp: string }[] = await this.dataSource.query(
       `SELECT count(*) || ':' || COALESCE(max("imported_at")::text, '') AS "stamp" FROM "land"."imported_place"`,
@@ -67,8 +67,14 @@ export class PlacesService implements PlaceChecker {
     return this.directory;
   }
 
-  async assertKnown(refs: readonly PlaceRef[]): Promise<void> {
+  /** A code unknown here may have been imported through another replica a moment ago: look again. */
+  private async lookup(codes: readonly string[]): Promise<PlaceDirectory> {
     const dir = await this.current();
+    return codes.every((c) => dir.exists(c)) ? dir : this.current(true);
+  }
+
+  async assertKnown(refs: readonly PlaceRef[]): Promise<void> {
+    const dir = await this.lookup(refs.map((r) => r.code));
     const bad = refs.find((r) => !dir.exists(r.code));
     if (bad)
       throw domainError('PLACE_UNKNOWN', { code: bad.code }, [{ field: bad.field, code: 'unknownPlace' }]);
@@ -80,7 +86,7 @@ export class PlacesService implements PlaceChecker {
   }
 
   async get(code: string): Promise<PlaceDetailV1> {
-    const dir = await this.current();
+    const dir = await this.lookup([code]);
     const p = dir.get(code);
     if (!p) throw domainError('PLACE_NOT_FOUND', { code });
     const other = p.map === 'pre2024' ? 'post2024' : 'pre2024';

@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CofoController } from './cofo/cofo.controller';
 import { CofoEntity } from './cofo/cofo.entity';
 import { CofoService } from './cofo/cofo.service';
-import { FormatOnlyPlaceChecker, PLACE_CHECKER } from './shared/place-checker';
 import { TribunalController } from './tribunals/tribunal.controller';
 import { TribunalEntity } from './tribunals/tribunal.entity';
 import { TribunalService } from './tribunals/tribunal.service';
@@ -12,7 +11,8 @@ import { TribunalService } from './tribunals/tribunal.service';
 @Module({
   imports: [TypeOrmModule.forFeature([CofoEntity, TribunalEntity])],
   controllers: [CofoController, TribunalController],
-  providers: [CofoService, TribunalService, { provide: PLACE_CHECKER, useClass: FormatOnlyPlaceChecker }],
+  // PLACE_CHECKER comes from the global PlacesModule: codes are looked up in @prosmed/places.
+  providers: [CofoService, TribunalService],
   exports: [CofoService, TribunalService],
 })
 export class RegistryModule {}

@@ -1,6 +1,3 @@
-import { domainError } from '@prosmed/contracts';
-import { isPlaceCode } from '@prosmed/places';
-
 /**
  * Place codes are those of `@prosmed/places`, whose `isPlaceCode` is the format check used here: `ML-`
  * (map in force until 23 Sept 2024) or `ML2-` (map since 24 Sept 2024), then one segment per level, an
@@ -20,8 +17,9 @@ export interface PlaceRef {
 }
 
 /**
- * Whether place codes exist. The registry depends on this interface only; the implementation is bound in
- * `RegistryModule` under `PLACE_CHECKER`.
+ * Whether place codes exist. The registry and cases depend on this interface only; `PlacesService`
+ * (the shipped directory of `@prosmed/places` plus admin imports) is bound under `PLACE_CHECKER` by the
+ * global `PlacesModule`.
  */
 export interface PlaceChecker {
   /** Throws `PLACE_UNKNOWN` (with the first unknown code) when one of them is not a known place. */
@@ -29,19 +27,6 @@ export interface PlaceChecker {
 }
 
 export const PLACE_CHECKER = Symbol('PLACE_CHECKER');
-
-/**
- * Accepts every well-formed code without looking it up. A checker that looks codes up in a
- * `PlaceDirectory` of `@prosmed/places` replaces it in `RegistryModule`; nothing else changes.
- */
-export class FormatOnlyPlaceChecker implements PlaceChecker {
-  async assertKnown(refs: readonly PlaceRef[]): Promise<void> {
-    const bad = refs.find((r) => !isPlaceCode(r.code));
-    if (bad) {
-      throw domainError('PLACE_UNKNOWN', { code: bad.code }, [{ field: bad.field, code: 'placeCodeFormat' }]);
-    }
-  }
-}
 
 /** Places at or below `code` in the tree: codes extend their parent's, so this is a prefix test. */
 export function placeWithin(candidate: string, ancestor: string): boolean {
