@@ -5,6 +5,9 @@
 import { loadGatewayConfig } from './config';
 import { gatewayLogger, startGateway } from './gateway';
 
+// kafkajs 2 warns at every start that its default partitioner changed; we never relied on the old one.
+process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
+
 async function main(): Promise<void> {
   const cfg = loadGatewayConfig();
   const logger = gatewayLogger(cfg);

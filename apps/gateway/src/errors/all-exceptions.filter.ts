@@ -40,7 +40,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const r = errorResponseOf(exception, req.language, req.requestId, this.limits);
     (res.locals as { errorCode?: string }).errorCode = r.body.code;
-    if (r.status >= 500) {
+    if (r.status === 503 || r.status === 504) {
+      // Operational (a service or the broker is down or slow): no stack, the message says it all.
+      this.logger.warn(
+        { msg: `${r.body.code}: ${String((r.cause as Error | undefined)?.message ?? r.cause)}` },
+        'AllExceptionsFilter',
+      );
+    } else if (r.status >= 500) {
       const err = r.cause instanceof Error ? r.cause : undefined;
       this.logger.error(
         { msg: `${r.body.code}: ${err?.message ?? String(r.cause)}`, err: err?.name, stack: err?.stack },
