@@ -172,7 +172,7 @@ describe('CoFo registry through the gateway and Kafka', () => {
     ]);
   });
 
-  it('maps each service error: 409 code taken, 404 not found (French and English), 404 tribunal, 400 from the service', async () => {
+  it('maps each service error: 409 code taken, 404 not found (French and English), 404 tribunal, 422 unknown place, 400 from the service', async () => {
     expectError(
       await call(gw.url, 'POST', '/api/v1/cofos', { as: 'admin.prosmed', body: newCofo(c) }),
       409,
@@ -191,6 +191,13 @@ describe('CoFo registry through the gateway and Kafka', () => {
       body: { ...newCofo(code('E2E')), tribunalCode: 'TI-NOPE' },
     });
     expectError(noTribunal, 404, 'TRIBUNAL_NOT_FOUND');
+    // Well-formed, but no such place in @prosmed/places: a business rule of the service (422).
+    const unknownPlace = await call(gw.url, 'POST', '/api/v1/cofos', {
+      as: 'admin.prosmed',
+      body: { ...newCofo(code('E2E')), placeCode: 'ML-ZZZ-ZZZ' },
+    });
+    expectError(unknownPlace, 422, 'PLACE_UNKNOWN');
+    expect((unknownPlace.body as ErrorBody).message).toContain('ML-ZZZ-ZZZ');
     // Valid for the gateway, refused by the service's own validation (an empty change set).
     const empty = await call(gw.url, 'PATCH', `/api/v1/cofos/${c}`, {
       as: 'admin.prosmed',
