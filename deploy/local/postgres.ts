@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -29,6 +30,18 @@ async function withClient<T>(pg: Pg, database: string, fn: (c: Client) => Promis
 export async function postgresAnswers(pg: Pg): Promise<boolean> {
   try {
     return await withClient(pg, 'postgres', async (c) => (await c.query('select 1 as ok')).rows[0]?.ok === 1);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether Keycloak's database already holds the realm (false when its schema does not exist yet). */
+export async function keycloakHasRealm(pg: Pg, database: string, realm: string): Promise<boolean> {
+  try {
+    return await withClient(pg, database, async (c) => {
+      const { rowCount } = await c.query('select 1 from realm where name = $1', [realm]);
+      return (rowCount ?? 0) > 0;
+    });
   } catch {
     return false;
   }
@@ -74,7 +87,7 @@ function postgresUser(): { uid: number; gid: number } | undefined {
 /**
  * Where the embedded server keeps its data. PostgreSQL refuses to run as root, so as root it runs as the
  * `postgres` user, which cannot reach a data dir under a private home (e.g. /root/.cache): then the data
- * lives under /var/tmp/prosmed unless PROSMED_PG_DATA says otherwise.
+ * lives under /var/tmp/prosmed/<hash of the cache dir> unless PROSMED_PG_DATA says otherwise.
  */
 export function embeddedDataDir(s: StackSettings): string {
   if (process.getuid?.() !== 0 || process.env.PROSMED_PG_DATA) return s.postgres.dataDir;
@@ -85,9 +98,9 @@ export function embeddedDataDir(s: StackSettings): string {
       return undefined;
     }
   };
-  return traversableByOthers(dirname(s.postgres.dataDir), modeOf)
-    ? s.postgres.dataDir
-    : '/var/tmp/prosmed/pg-data';
+  if (traversableByOthers(dirname(s.postgres.dataDir), modeOf)) return s.postgres.dataDir;
+  const tag = createHash('sha256').update(s.cacheDir).digest('hex').slice(0, 10);
+  return join('/var/tmp/prosmed', tag, 'pg-data');
 }
 
 export function postgresMarker(dataDir: string): string {

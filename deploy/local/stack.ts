@@ -21,7 +21,13 @@ import {
   syncRealm,
 } from './keycloak';
 import { listenerOf, portConflicts, probePorts, type PortNeed } from './ports';
-import { embeddedDataDir, ensureDatabases, postgresAnswers, startEmbeddedPostgres } from './postgres';
+import {
+  embeddedDataDir,
+  ensureDatabases,
+  keycloakHasRealm,
+  postgresAnswers,
+  startEmbeddedPostgres,
+} from './postgres';
 import {
   formatKb,
   groupRssKb,
@@ -211,17 +217,20 @@ export async function up(s: StackSettings, ctx: RunContext): Promise<UpResult> {
         say(`Keycloak: built (kc.sh build, Java ${kcJava.major}) in ${seconds(tb)}`);
       }
     }
-    const created = await pgChain;
-    const freshDb = created.includes(s.keycloak.database);
+    await pgChain;
+    let importing = false;
     if (!rec && kcJava) {
       if (signal.aborted) throw new StackError('Keycloak: interrupted');
-      rec = startKeycloak(s, kcJava);
+      importing = !(await keycloakHasRealm(s.postgres, s.keycloak.database, s.keycloak.realm));
+      rec = startKeycloak(s, kcJava, importing);
       register(ctx, s, rec, 'Keycloak');
-      say(`Keycloak: starting (pid ${rec.pid}, Java ${kcJava.major}${freshDb ? ', new database' : ''})...`);
+      say(
+        `Keycloak: starting (pid ${rec.pid}, Java ${kcJava.major}${importing ? ', importing the realm' : ''})...`,
+      );
     }
     await waitHealthy(() => keycloakReady(s), { what: 'Keycloak', timeoutMs: 240_000, signal, process: rec });
     if (!kcRec) say(`Keycloak: ready on ${s.keycloak.url} in ${seconds(t)}`);
-    const realm = await syncRealm(s, freshDb && !kcRec);
+    const realm = await syncRealm(s, importing);
     if (realm === 'replaced') say(`Keycloak: realm ${s.keycloak.realm} re-imported (the realm file changed)`);
   });
 

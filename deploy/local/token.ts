@@ -3,7 +3,7 @@
  * confidential API client, development secret) and nothing else on stdout.
  */
 import { loadPlatformConfig } from '@prosmed/config';
-import { DEMO_USERS, demoUser } from './demo-users';
+import { loadDemoUsers } from './realm';
 
 export async function fetchToken(username: string, password: string): Promise<string> {
   const kc = loadPlatformConfig('prosmed-token').keycloak;
@@ -36,10 +36,17 @@ export async function fetchToken(username: string, password: string): Promise<st
 
 async function main(): Promise<number> {
   const name = process.argv[2];
-  const user = name ? demoUser(name) : undefined;
+  let users;
+  try {
+    users = loadDemoUsers();
+  } catch (err) {
+    process.stderr.write(`token: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const user = name ? users.find((u) => u.username === name) : undefined;
   if (!user) {
     process.stderr.write(
-      `${name ? `unknown demo user "${name}"` : 'which demo user?'}; demo users: ${DEMO_USERS.map((u) => u.username).join(', ')}\n`,
+      `${name ? `unknown demo user "${name}"` : 'which demo user?'}; demo users: ${users.map((u) => u.username).join(', ')}\n`,
     );
     return 2;
   }
