@@ -15,7 +15,7 @@ import type { TopicSpec } from '@prosmed/contracts';
 import { StackError, say } from './errors';
 import { spawnDetached, tailFile, type PidRecord } from './proc';
 import { LOG4J_VERSION, tilde, type StackSettings } from './settings';
-import { runLogged, requireMaven, type Java } from './tools';
+import { mavenError, runLogged, requireMaven, type Java } from './tools';
 import { zipFileProblem } from './zip';
 
 export interface KafkaServerOptions {
@@ -168,6 +168,7 @@ export async function ensureKafkaLibs(
     mvn,
     [
       '-B',
+      '-Dstyle.color=never',
       '-q',
       '-f',
       join(s.kafka.home, 'pom.xml'),
@@ -181,10 +182,8 @@ export async function ensureKafkaLibs(
     { cwd: s.kafka.home, logFile: log, signal },
   );
   if (code !== 0) {
-    const firstError = tailFile(log, 200).find((l) => l.includes('[ERROR]')) ?? `mvn exited with ${code}`;
-    throw new StackError(
-      `Kafka ${s.kafka.version} download failed: ${firstError.replace('[ERROR]', '').trim()} (see ${tilde(log)})`,
-    );
+    const firstError = mavenError(log, code);
+    throw new StackError(`Kafka ${s.kafka.version} download failed: ${firstError} (see ${tilde(log)})`);
   }
   const jars = readdirSync(tmp).filter((f) => f.endsWith('.jar'));
   const origins: Record<string, string> = {};

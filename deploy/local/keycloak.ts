@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { StackError, say } from './errors';
 import { spawnDetached, tailFile, type PidRecord } from './proc';
 import { tilde, type StackSettings } from './settings';
-import { hasCommand, requireMaven, runLogged, type Java } from './tools';
+import { hasCommand, mavenError, requireMaven, runLogged, type Java } from './tools';
 import { httpOk } from './wait';
 import { sha1File, zipFileProblem } from './zip';
 
@@ -71,6 +71,7 @@ export async function ensureKeycloakZip(
       mvn,
       [
         '-B',
+        '-Dstyle.color=never',
         '-q',
         `-Dmaven.repo.local=${s.m2Repo}`,
         'dependency:get',
@@ -80,9 +81,9 @@ export async function ensureKeycloakZip(
       { cwd: s.cacheDir, logFile: log, signal },
     );
     if (code !== 0 || !existsSync(s.keycloak.zipPath)) {
-      const firstError = tailFile(log, 200).find((l) => l.includes('[ERROR]')) ?? `mvn exited with ${code}`;
+      const firstError = mavenError(log, code);
       throw new StackError(
-        `Keycloak ${s.keycloak.version} download failed: ${firstError.replace('[ERROR]', '').trim()} (see ${tilde(log)})`,
+        `Keycloak ${s.keycloak.version} download failed: ${firstError} (see ${tilde(log)})`,
       );
     }
     how = 'downloaded';

@@ -10,7 +10,9 @@ import {
   readlinkSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -193,7 +195,9 @@ export interface SpawnOptions {
  */
 export function spawnDetached(o: SpawnOptions): PidRecord {
   mkdirSync(dirname(o.logFile), { recursive: true });
+  rotateLog(o.logFile);
   const fd = openSync(o.logFile, 'a');
+  writeSync(fd, `${START_MARK} ${o.name} at ${new Date().toISOString()}: ${o.command} ${o.args.join(' ')}\n`);
   try {
     const child = spawn(o.command, o.args, {
       cwd: o.cwd,
@@ -218,6 +222,19 @@ export function spawnDetached(o: SpawnOptions): PidRecord {
     };
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Written into a log before each start, so a failure shows the lines of that start only. */
+export const START_MARK = '=== prosmed stack: starting';
+const MAX_LOG_BYTES = 20 * 1024 * 1024;
+
+/** Keeps one previous generation of a log once it passes 20 MB. */
+function rotateLog(file: string): void {
+  try {
+    if (statSync(file).size > MAX_LOG_BYTES) renameSync(file, `${file}.1`);
+  } catch {
+    // no log yet
   }
 }
 
@@ -270,6 +287,16 @@ export async function stopPids(pids: number[], timeoutMs = 15_000): Promise<void
       // gone
     }
   }
+}
+
+/** The last lines of the latest start in a log (after its START_MARK line), each cut to `width` characters. */
+export function tailOfLastStart(file: string, n: number, width = 400): string[] {
+  const lines = tailFile(file, 2000);
+  const mark = lines.map((l) => l.startsWith(START_MARK)).lastIndexOf(true);
+  return lines
+    .slice(mark + 1)
+    .slice(-n)
+    .map((l) => (l.length > width ? `${l.slice(0, width)}...` : l));
 }
 
 /** The last `n` lines of a log file (empty when it does not exist); reads at most the last 256 kB. */

@@ -140,6 +140,22 @@ export async function up(s: StackSettings, ctx: RunContext): Promise<UpResult> {
   }
 
   const alreadyRunning = !startPg && !startKafkaNow && !startKeycloakNow;
+
+  // Downloads and their verification (in parallel), still before any server starts: a failed or corrupt
+  // download never leaves a half-started stack behind.
+  const tDownloads = Date.now();
+  const prepared = await Promise.allSettled([
+    startKafkaNow ? ensureKafkaLibs(s, ctx.signal) : Promise.resolve('cached' as const),
+    startKeycloakNow && !keycloakDistReady(s)
+      ? ensureKeycloakZip(s, ctx.signal)
+      : Promise.resolve('cached' as const),
+  ]);
+  const prepFailure = prepared.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (prepFailure) throw prepFailure.reason;
+  const [libs, zip] = prepared.map((r) => (r as PromiseFulfilledResult<'cached' | 'downloaded'>).value);
+  if (libs === 'downloaded')
+    say(`Kafka: libraries ready in ${tilde(s.kafka.libsDir)} (${seconds(tDownloads)})`);
+  if (zip === 'downloaded') say(`Keycloak: distribution downloaded (${seconds(tDownloads)})`);
   if (alreadyRunning) say('The stack already runs (PIDs recorded in the state dir): checking it answers...');
 
   const abort = new AbortController();
@@ -181,8 +197,6 @@ export async function up(s: StackSettings, ctx: RunContext): Promise<UpResult> {
     const t = Date.now();
     let rec = kafkaRec;
     if (!rec && kJava) {
-      const libs = await ensureKafkaLibs(s, signal);
-      if (libs === 'downloaded') say(`Kafka: libraries ready in ${tilde(s.kafka.libsDir)} (${seconds(t)})`);
       const files = writeKafkaConfig(s);
       if ((await ensureKafkaStorage(s, kJava, files)) === 'formatted')
         say('Kafka: storage formatted (KRaft, standalone controller)');
@@ -208,8 +222,6 @@ export async function up(s: StackSettings, ctx: RunContext): Promise<UpResult> {
     const t = Date.now();
     let rec = kcRec;
     if (!rec && kcJava) {
-      const zip = await ensureKeycloakZip(s, signal);
-      if (zip === 'downloaded') say(`Keycloak: zip downloaded (${seconds(t)})`);
       if ((await ensureKeycloakDist(s, kcJava)) === 'unpacked')
         say(`Keycloak: unpacked into ${tilde(s.keycloak.home)}`);
       const tb = Date.now();

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, openSync, closeSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StackError } from './errors';
+import { tailFile } from './proc';
 import { TEMURIN_25_HOME } from './settings';
 
 export interface Java {
@@ -105,4 +106,17 @@ export function runLogged(
     child.once('error', (err) => reject(err));
     child.once('close', (code, sig) => resolve(code ?? (sig ? 128 : 1)));
   }).finally(() => closeSync(fd));
+}
+
+// eslint-disable-next-line no-control-regex -- ESC starts the colour codes Maven writes.
+const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
+
+/** The first `[ERROR]` line of a Maven log, without colours (for the one-line failure message). */
+export function mavenError(logFile: string, code: number): string {
+  const line = tailFile(logFile, 300)
+    .map((l) => l.replace(ANSI_COLOUR, ''))
+    .filter((l) => l.includes('[ERROR]'))
+    .map((l) => l.replace('[ERROR]', '').trim())
+    .find((l) => l !== '');
+  return line ?? `mvn exited with ${code}`;
 }

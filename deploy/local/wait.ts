@@ -1,5 +1,5 @@
 import { StackError } from './errors';
-import { recordIsAlive, tailFile, type PidRecord } from './proc';
+import { recordIsAlive, tailOfLastStart, type PidRecord } from './proc';
 import { say } from './errors';
 import { tilde } from './settings';
 
@@ -44,7 +44,7 @@ function logHint(p?: PidRecord): string {
 function showLog(o: WaitOptions): void {
   const file = o.process?.logFile;
   if (!file) return;
-  const lines = tailFile(file, o.logLines ?? 30);
+  const lines = tailOfLastStart(file, o.logLines ?? 30);
   if (lines.length === 0) return;
   say(`--- last ${lines.length} lines of ${tilde(file)} ---`);
   for (const l of lines) say(l);
