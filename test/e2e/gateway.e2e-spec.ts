@@ -80,7 +80,14 @@ describe('operations routes (public)', () => {
   });
 
   it('serves Swagger UI with a CSP that lets it log in against Keycloak, and the OpenAPI document', async () => {
-    const ui = await call(gw.url, 'GET', '/api/docs');
+    // From /api/docs/ Swagger UI sends Keycloak's answer to /api/docs/oauth2-redirect.html.
+    const bare = await fetch(`${gw.url}/api/docs`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/api/docs/');
+    const redirectPage = await call(gw.url, 'GET', '/api/docs/oauth2-redirect.html');
+    expect(redirectPage.status).toBe(200);
+    expect(redirectPage.text).toContain('oauth2-redirect.js');
+    const ui = await call(gw.url, 'GET', '/api/docs/');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger-ui-bundle.js');
     const csp = ui.headers.get('content-security-policy') ?? '';

@@ -15,7 +15,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthContext, AuthRequest } from './auth-context';
 import { AuthGuard, PermissionGuard } from './auth.guard';
-import { ErrorBodyDto } from './error-body.dto';
+import { ErrorBodyDto, errorExamples } from './error-body.dto';
 import { PERMISSION_KEY, PUBLIC_KEY } from './metadata-keys';
 import { PERMISSIONS, type PermissionName, rolesWith } from './permissions';
 
@@ -51,15 +51,18 @@ export function Permission(permission: PermissionName): MethodDecorator & ClassD
     ApiExtension(PERMISSION_EXTENSION, ext),
     ApiUnauthorizedResponse({
       type: ErrorBodyDto,
-      description: 'AUTH_MISSING_TOKEN or AUTH_INVALID_TOKEN (with `WWW-Authenticate: Bearer`)',
+      description: '`AUTH_MISSING_TOKEN` or `AUTH_INVALID_TOKEN` (with `WWW-Authenticate: Bearer`)',
+      examples: errorExamples(401, ['AUTH_MISSING_TOKEN', 'AUTH_INVALID_TOKEN']),
     }),
     ApiForbiddenResponse({
       type: ErrorBodyDto,
-      description: `FORBIDDEN_ROLE: needs \`${permission}\` (roles: ${ext.roles.join(', ') || 'none'}); OUT_OF_SCOPE: the record is outside the caller's scope`,
+      description: `\`FORBIDDEN_ROLE\`: needs \`${permission}\` (roles: ${ext.roles.join(', ') || 'none'}); \`OUT_OF_SCOPE\`: the record is outside the caller's scope`,
+      examples: errorExamples(403, ['FORBIDDEN_ROLE', 'OUT_OF_SCOPE'], { permission }),
     }),
     ApiTooManyRequestsResponse({
       type: ErrorBodyDto,
-      description: 'RATE_LIMITED (with `Retry-After`)',
+      description: '`RATE_LIMITED` (with `Retry-After`)',
+      examples: errorExamples(429, ['RATE_LIMITED']),
     }),
   );
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ERROR_CATALOGUE } from '@prosmed/contracts';
+import { ERROR_CATALOGUE, type ErrorCode, renderMessage } from '@prosmed/contracts';
 
 export class ErrorDetailDto {
   @ApiProperty({ description: 'Path of the field, e.g. `members[0].sex`', example: 'members[0].sex' })
@@ -38,4 +38,37 @@ export class ErrorBodyDto {
     example: '0b7f3c1e-4d2a-4e8b-9a61-3f0c2f7d9a10',
   })
   requestId: string;
+}
+
+const SAMPLE_PARAMS: Record<string, string | number> = {
+  code: 'SEG01',
+  expected: 1,
+  actual: 2,
+  retryAfter: 30,
+  limit: '256 kB',
+};
+
+/**
+ * OpenAPI `examples` of the error body for some codes of one HTTP status: one named example per code,
+ * with the French message the API answers by default.
+ */
+export function errorExamples(
+  status: number,
+  codes: readonly ErrorCode[],
+  params: Record<string, string | number> = {},
+): Record<string, { summary: string; value: ErrorBodyDto }> {
+  return Object.fromEntries(
+    codes.map((code) => {
+      const value: ErrorBodyDto = {
+        statusCode: status,
+        code,
+        message: renderMessage(code, 'fr', { ...SAMPLE_PARAMS, ...params }),
+        requestId: '0b7f3c1e-4d2a-4e8b-9a61-3f0c2f7d9a10',
+      };
+      if (code === 'VALIDATION_FAILED') {
+        value.details = [{ field: 'members[0].sex', code: 'isIn', message: 'sex must be one of: F, M' }];
+      }
+      return [code, { summary: renderMessage(code, 'en', { ...SAMPLE_PARAMS, ...params }), value }];
+    }),
+  );
 }

@@ -59,7 +59,7 @@ export class CofosController {
     summary: 'List CoFo',
     description: 'Filtered and paginated (cursor). A CoFo secretary gets only her own CoFo.',
   })
-  @ApiOkResponse({ type: CofoPageDto })
+  @ApiOkResponse({ type: CofoPageDto, description: 'One page of CoFo, in name order' })
   @ApiErrors(['VALIDATION_FAILED'])
   list(@Query() query: ListCofosQueryDto, @Req() req: GatewayRequest): Promise<PageV1<CofoV1>> {
     const q: ListQueryV1 = {
@@ -75,7 +75,7 @@ export class CofosController {
   @Get(':code')
   @Permission('cofo:read')
   @ApiOperation({ summary: 'Read a CoFo', description: 'A CoFo secretary may read only her own.' })
-  @ApiOkResponse({ type: CofoDto })
+  @ApiOkResponse({ type: CofoDto, description: 'The CoFo' })
   @ApiErrors(['VALIDATION_FAILED', 'COFO_NOT_FOUND'])
   get(@Param() p: CodeParamDto, @Req() req: GatewayRequest): Promise<CofoV1> {
     const q: GetByCodeV1 = { code: p.code };
@@ -90,7 +90,7 @@ export class CofosController {
       'Send the `version` you read with the fields to change (optimistic lock in the body, not `If-Match`). ' +
       'The code cannot change; a `code` in the body is refused.',
   })
-  @ApiOkResponse({ type: CofoDto })
+  @ApiOkResponse({ type: CofoDto, description: 'The CoFo as saved, with its new version' })
   @ApiErrors(['COFO_NOT_FOUND', 'VERSION_CONFLICT', 'PLACE_UNKNOWN', 'TRIBUNAL_NOT_FOUND'], { body: true })
   update(@Param() p: CodeParamDto, @Body() dto: UpdateCofoDto, @Req() req: GatewayRequest): Promise<CofoV1> {
     const { version, ...changes } = dto;

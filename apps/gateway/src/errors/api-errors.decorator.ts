@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { ERROR_CATALOGUE, type ErrorCode } from '@prosmed/contracts';
-import { ErrorBodyDto } from '@prosmed/auth';
+import { ErrorBodyDto, errorExamples } from '@prosmed/auth';
 import { IDEMPOTENCY_KEY } from '../idempotency/hash';
 import { statusOfCode } from './api-error';
 
@@ -56,6 +56,7 @@ export function ApiErrors(codes: ErrorCode[], opts: ApiErrorsOptions = {}): Meth
         status,
         type: ErrorBodyDto,
         description: list.map((c) => `\`${c}\`: ${ERROR_CATALOGUE[c].fr}`).join('<br>'),
+        examples: errorExamples(status, list),
       }),
     );
   if (opts.idempotent) {

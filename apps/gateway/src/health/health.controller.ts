@@ -43,7 +43,7 @@ export class HealthController {
   @Get('health')
   @Public()
   @ApiOperation({ summary: 'Liveness: the process answers', description: 'Public. Checks nothing else.' })
-  @ApiOkResponse({ type: HealthDto })
+  @ApiOkResponse({ type: HealthDto, description: 'Alive' })
   health(): HealthDto {
     return { status: 'ok' };
   }
@@ -56,7 +56,7 @@ export class HealthController {
       'Public. Kafka: the request-reply client is connected and the broker describes its cluster; Keycloak: ' +
       "the realm's JWKS can be fetched; PostgreSQL: `select 1`. Each check is bounded (2.5 s).",
   })
-  @ApiOkResponse({ type: ReadinessDto })
+  @ApiOkResponse({ type: ReadinessDto, description: 'Every dependency answers' })
   @ApiServiceUnavailableResponse({
     type: ErrorBodyDto,
     description:

@@ -14,7 +14,7 @@ export class MeController {
     summary: 'Who am I',
     description: 'The verified identity of the token: roles, permissions and the records it is limited to.',
   })
-  @ApiOkResponse({ type: MeDto })
+  @ApiOkResponse({ type: MeDto, description: 'The caller' })
   @ApiErrors([], { remote: false })
   me(@Auth() auth: AuthContext): MeDto {
     const { identity, claims, permissions } = auth;

@@ -19,7 +19,7 @@ export class MetricsController {
       'status; `kafka_request_reply_duration_seconds` by topic and outcome; process metrics.',
   })
   @ApiProduces('text/plain')
-  @ApiOkResponse({ schema: { type: 'string' } })
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'Prometheus text format' })
   metrics(): Promise<string> {
     return this.gatewayMetrics.registry.metrics();
   }

@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import {
   BEARER_SCHEME,
@@ -127,7 +129,15 @@ export function buildOpenApiDocument(app: INestApplication, cfg: GatewayConfig):
 }
 
 /** Swagger UI at /api/docs (login with the public PKCE client), the document at /api/docs-json. */
-export function setupSwagger(app: INestApplication, cfg: GatewayConfig, doc: OpenAPIObject): void {
+export function setupSwagger(app: NestExpressApplication, cfg: GatewayConfig, doc: OpenAPIObject): void {
+  // Swagger UI derives its OAuth2 redirect from the page's directory: from `/api/docs` it would send
+  // Keycloak's answer to `/api/oauth2-redirect.html`. Serve the UI from `/api/docs/` so the redirect is
+  // `/api/docs/oauth2-redirect.html`, which exists.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path !== `/${DOCS_PATH}`) return next();
+    const query = req.originalUrl.slice(req.path.length);
+    res.redirect(301, `/${DOCS_PATH}/${query}`);
+  });
   SwaggerModule.setup(DOCS_PATH, app, doc, {
     jsonDocumentUrl: DOCS_JSON_PATH,
     raw: ['json'],

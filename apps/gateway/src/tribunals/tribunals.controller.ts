@@ -61,7 +61,7 @@ export class TribunalsController {
   @Get()
   @Permission('tribunal:read')
   @ApiOperation({ summary: 'List tribunals', description: 'Filtered and paginated (cursor).' })
-  @ApiOkResponse({ type: TribunalPageDto })
+  @ApiOkResponse({ type: TribunalPageDto, description: 'One page of tribunals, in name order' })
   @ApiErrors(['VALIDATION_FAILED'])
   list(@Query() query: ListTribunalsQueryDto, @Req() req: GatewayRequest): Promise<PageV1<TribunalV1>> {
     const q: TribunalListQueryV1 = {
@@ -77,7 +77,7 @@ export class TribunalsController {
   @Get(':code')
   @Permission('tribunal:read')
   @ApiOperation({ summary: 'Read a tribunal' })
-  @ApiOkResponse({ type: TribunalDto })
+  @ApiOkResponse({ type: TribunalDto, description: 'The tribunal' })
   @ApiErrors(['VALIDATION_FAILED', 'TRIBUNAL_NOT_FOUND'])
   get(@Param() p: CodeParamDto, @Req() req: GatewayRequest): Promise<TribunalV1> {
     const q: GetByCodeV1 = { code: p.code };
@@ -90,7 +90,7 @@ export class TribunalsController {
     summary: 'Edit a tribunal',
     description: 'Send the `version` you read with the fields to change; the code cannot change.',
   })
-  @ApiOkResponse({ type: TribunalDto })
+  @ApiOkResponse({ type: TribunalDto, description: 'The tribunal as saved, with its new version' })
   @ApiErrors(['TRIBUNAL_NOT_FOUND', 'VERSION_CONFLICT', 'PLACE_UNKNOWN'], { body: true })
   update(
     @Param() p: CodeParamDto,
