@@ -85,7 +85,14 @@ async function appStatus(s: StackSettings): Promise<PartStatus[]> {
         };
       if (healthy || probes.get(appPort(app))?.inUse) {
         const l = listenerOf(appPort(app));
-        return { name: app.name, url, answers: healthy, pid: l?.pid, state: 'not ours', note: l?.command };
+        return {
+          name: app.name,
+          url,
+          answers: healthy,
+          pid: l?.pid,
+          state: 'not ours',
+          note: [healthy ? 'answers' : 'does not answer', l?.command].filter(Boolean).join(', '),
+        };
       }
       return { name: app.name, url, answers: false, state: 'not started' };
     }),
@@ -171,7 +178,7 @@ function printDemoUsers(s: StackSettings): void {
       .map(([k, v]) => `${k}=${v}`)
       .join(' ');
     say(
-      `  ${u.username.padEnd(18)} password ${u.password.padEnd(9)} roles ${u.roles.join(',').padEnd(18)} ${scope || 'scope: all'}`,
+      `  ${u.username.padEnd(18)} password ${u.password.padEnd(9)} roles ${u.roles.join(',').padEnd(18)} ${scope || '(no scope attribute)'}`,
     );
   }
   say('');

@@ -356,7 +356,7 @@ function rowFor(
   }
   if (healthy || portInUse) {
     const l = listenerOf(port);
-    const note = [l?.command, healthy ? undefined : 'does not answer'].filter(Boolean).join(', ');
+    const note = [healthy ? 'answers' : 'does not answer', l?.command].filter(Boolean).join(', ');
     return {
       name,
       url,
