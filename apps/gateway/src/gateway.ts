@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory, DiscoveryService } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { assertRoutesDeclarePermissions } from '@prosmed/auth';
@@ -29,6 +30,19 @@ export function gatewayLogger(cfg: GatewayConfig): JsonLogger {
 }
 
 /**
+ * The start-up check: every route of every controller the container knows (not a list kept by hand, so
+ * a new controller cannot slip through) declares a permission, or is one of the public operations routes.
+ */
+export function assertEveryRouteDeclaresPermission(app: INestApplication): void {
+  const controllers = app
+    .get(DiscoveryService)
+    .getControllers()
+    .map((w) => w.metatype)
+    .filter((m): m is Type => typeof m === 'function');
+  assertRoutesDeclarePermissions(controllers, { protectedPrefix: `/${API_V1}`, publicAllowed: PUBLIC_PATHS });
+}
+
+/**
  * The gateway as a configured Nest application, not yet initialised (nothing connected): `main.ts`,
  * the end-to-end tests and `openapi:write` all build it here, so they serve and document the same thing.
  * Throws when a route lacks a declared permission.
@@ -47,16 +61,7 @@ export async function createGatewayApp(
     },
   );
   try {
-    // Every controller the container knows, not a list kept by hand: a new one cannot slip through.
-    const controllers = app
-      .get(DiscoveryService)
-      .getControllers()
-      .map((w) => w.metatype)
-      .filter((m): m is NonNullable<typeof m> => typeof m === 'function');
-    assertRoutesDeclarePermissions(controllers as never, {
-      protectedPrefix: `/${API_V1}`,
-      publicAllowed: PUBLIC_PATHS,
-    });
+    assertEveryRouteDeclaresPermission(app);
 
     app.set('trust proxy', cfg.trustProxyHops);
     app.disable('x-powered-by');
