@@ -1,4 +1,4 @@
-import { keycloakBuildArgs, keycloakStartArgs } from './keycloak';
+import { keycloakBuildArgs, keycloakJvmOptions, keycloakStartArgs } from './keycloak';
 import { traversableByOthers } from './postgres';
 import { loadStackSettings } from './settings';
 import { parseJavaMajor } from './tools';
@@ -49,6 +49,20 @@ describe('Keycloak command lines', () => {
         '--db-url=jdbc:postgresql://127.0.0.1:5433/keycloak',
       ]),
     );
+  });
+
+  it('imports the realm only when asked (the realm is not in the database yet)', () => {
+    expect(keycloakStartArgs(s, true)).toContain('--import-realm');
+    expect(keycloakStartArgs(s, false)).not.toContain('--import-realm');
+  });
+
+  it('runs C1-only, with the JDK flags only where the JDK knows them', () => {
+    expect(keycloakJvmOptions(17)).toEqual(['-XX:TieredStopAtLevel=1']);
+    expect(keycloakJvmOptions(25)).toEqual([
+      '-XX:TieredStopAtLevel=1',
+      '--sun-misc-unsafe-memory-access=allow',
+      '--add-opens=java.base/java.lang=ALL-UNNAMED',
+    ]);
   });
 
   it('builds for PostgreSQL with health and metrics', () => {
