@@ -1,0 +1,31 @@
+import { DirectModule } from './direct.module';
+import { isLoopback, loadDirectSettings } from './direct.settings';
+
+describe('direct routes (benchmark only)', () => {
+  it('are off unless LAND_DIRECT_HTTP is true', () => {
+    expect(loadDirectSettings({}).enabled).toBe(false);
+    expect(DirectModule.ifEnabled({})).toEqual([]);
+    expect(DirectModule.ifEnabled({ LAND_DIRECT_HTTP: 'false' })).toEqual([]);
+    expect(DirectModule.ifEnabled({ LAND_DIRECT_HTTP: 'true' })).toEqual([DirectModule]);
+    expect(() => loadDirectSettings({ LAND_DIRECT_HTTP: 'maybe' })).toThrow(/LAND_DIRECT_HTTP/);
+  });
+
+  it('act as one fixed CoFo secretary from the environment', () => {
+    expect(loadDirectSettings({}).identity).toEqual({
+      sub: 'direct-http:secretaire.segou',
+      username: 'secretaire.segou',
+      roles: ['cofo-secretary'],
+      cofoId: 'SEG01',
+    });
+    expect(
+      loadDirectSettings({ LAND_DIRECT_USER: 'secretaire.san', LAND_DIRECT_COFO: 'SAN01' }).identity,
+    ).toMatchObject({ username: 'secretaire.san', cofoId: 'SAN01' });
+  });
+
+  it('answer loopback peers only', () => {
+    for (const a of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) expect(isLoopback(a)).toBe(true);
+    for (const a of [undefined, '', '10.0.0.5', '::ffff:192.168.1.2', 'fe80::1', '1127.0.0.1']) {
+      expect(isLoopback(a)).toBe(false);
+    }
+  });
+});
