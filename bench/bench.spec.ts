@@ -1,0 +1,284 @@
+import { byOwner, ownerOf, topFunctions, type CpuProfile } from './lib/cpuprofile';
+import { parseOptions } from './lib/options';
+import { parsePgbench } from './lib/pgbench';
+import { markdownTable, table, verdict } from './lib/report';
+import { dueCount, msUntil, plannedStartMs, totalRequests } from './lib/schedule';
+import { percentile, round, summarize } from './lib/stats';
+import { escapeXml, latencyChartSvg, linearTicks, logTicks, type ChartPanel } from './lib/svg';
+import { shapeDiff } from './pgbench/schema';
+
+/** Minimal XML well-formedness check: balanced tags, quoted attributes, only the five entities. */
+function assertWellFormedXml(xml: string): void {
+  const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '');
+  const stack: string[] = [];
+  const tag = /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/y;
+  const entity = /&(?:amp|lt|gt|quot|apos);/y;
+  let roots = 0;
+  for (let i = 0; i < body.length;) {
+    const ch = body[i];
+    if (ch === '<') {
+      tag.lastIndex = i;
+      const m = tag.exec(body);
+      if (!m) throw new Error(`malformed tag at ${i}: ${body.slice(i, i + 60)}`);
+      const [all, closing, name, attrs, selfClosing] = m;
+      for (const a of attrs.matchAll(/"([^"]*)"/g)) {
+        if (/&(?!(?:amp|lt|gt|quot|apos);)/.test(a[1])) throw new Error(`bad entity in attribute ${a[1]}`);
+      }
+      if (closing) {
+        if (stack.pop() !== name) throw new Error(`unbalanced </${name}> at ${i}`);
+      } else if (!selfClosing) {
+        if (stack.length === 0) roots++;
+        stack.push(name);
+      } else if (stack.length === 0) roots++;
+      i += all.length;
+    } else if (ch === '&') {
+      entity.lastIndex = i;
+      if (!entity.exec(body)) throw new Error(`bare & at ${i}`);
+      i = entity.lastIndex;
+    } else {
+      if (stack.length === 0 && ch.trim()) throw new Error(`text outside the root at ${i}`);
+      i++;
+    }
+  }
+  if (stack.length) throw new Error(`unclosed <${stack.join('>, <')}>`);
+  expect(roots).toBe(1);
+}
+
+describe('percentiles', () => {
+  const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
+
+  it('uses the nearest rank: a sample that was seen, never an interpolation', () => {
+    expect(percentile(hundred, 50)).toBe(50);
+    expect(percentile(hundred, 95)).toBe(95);
+    expect(percentile(hundred, 99)).toBe(99);
+    expect(percentile(hundred, 100)).toBe(100);
+    expect(percentile([1, 2, 3, 4], 50)).toBe(2);
+    expect(percentile([1, 2, 3, 4], 51)).toBe(3);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([3, 9], 0)).toBe(3);
+    expect(percentile([], 50)).toBeNaN();
+  });
+
+  it('summarizes unsorted samples', () => {
+    const s = summarize([...hundred].reverse());
+    expect(s).toEqual({ count: 100, mean: 50.5, p50: 50, p95: 95, p99: 99, max: 100 });
+    expect(summarize([]).count).toBe(0);
+  });
+
+  it('rounds by magnitude', () => {
+    expect(round(1.23456)).toBe(1.23);
+    expect(round(12.345)).toBe(12.3);
+    expect(round(123.45)).toBe(123);
+  });
+});
+
+describe('open-loop schedule', () => {
+  it('plans request i at i / rate, whatever happened before', () => {
+    expect(plannedStartMs(0, 50)).toBe(0);
+    expect(plannedStartMs(1, 50)).toBe(20);
+    expect(plannedStartMs(25, 50)).toBe(500);
+    expect(plannedStartMs(3, 0.5)).toBe(6000);
+  });
+
+  it('sends rate x duration requests', () => {
+    expect(totalRequests(50, 15_000)).toBe(750);
+    expect(totalRequests(33.3, 1000)).toBe(33);
+    expect(totalRequests(10, 0)).toBe(0);
+  });
+
+  it('says how many are due: all planned at or before now, capped by the total', () => {
+    expect(dueCount(-1, 100, 10)).toBe(0);
+    expect(dueCount(0, 100, 10)).toBe(1);
+    expect(dueCount(9.99, 100, 10)).toBe(1);
+    expect(dueCount(10, 100, 10)).toBe(2);
+    // A generator that woke late catches up at once: every request planned by now is due.
+    expect(dueCount(55, 100, 10)).toBe(6);
+    expect(dueCount(5000, 100, 10)).toBe(10);
+  });
+
+  it('sleeps until the next planned start, never a negative time', () => {
+    expect(msUntil(3, 25, 100)).toBe(5);
+    expect(msUntil(3, 31, 100)).toBe(0);
+  });
+});
+
+describe('SVG chart', () => {
+  const panels: ChartPanel[] = [
+    {
+      title: 'gateway POST /api/v1/cases <&> "quoted"',
+      series: [
+        { name: 'p50', color: '#1f77b4', points: [1, 2, 3, 4].map((i) => ({ x: i * 10, y: i })) },
+        {
+          name: 'p99',
+          color: '#d62728',
+          dashed: true,
+          points: [1, 2, 3, 4].map((i) => ({ x: i * 10, y: i * 20 })),
+        },
+      ],
+    },
+    {
+      title: 'direct',
+      series: [{ name: 'fixed', color: '#2ca02c', points: [{ x: 5, y: 0.7 }] }],
+    },
+    {
+      title: 'pgbench',
+      series: [
+        {
+          name: 'avg',
+          color: '#9467bd',
+          points: [
+            { x: 100, y: 12 },
+            { x: 200, y: 30 },
+          ],
+        },
+      ],
+    },
+  ];
+
+  it('is well-formed XML with one circle per point', () => {
+    const svg = latencyChartSvg('latency & load', panels, 'a < b');
+    assertWellFormedXml(svg);
+    expect(svg.match(/<circle /g)).toHaveLength(4 + 4 + 1 + 2);
+    expect(svg.match(/<path /g)).toHaveLength(3);
+    expect(svg).toContain('&lt;&amp;&gt; &quot;quoted&quot;');
+    expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+  });
+
+  it('survives an empty panel', () => {
+    assertWellFormedXml(latencyChartSvg('nothing', [{ title: 'empty', series: [] }]));
+  });
+
+  it('the checker itself refuses broken XML', () => {
+    expect(() => assertWellFormedXml('<svg><g></svg>')).toThrow();
+    expect(() => assertWellFormedXml('<svg>a & b</svg>')).toThrow();
+  });
+
+  it('picks round ticks', () => {
+    expect(linearTicks(97)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(logTicks(0.7, 340)).toEqual([0.1, 1, 10, 100, 1000]);
+    expect(escapeXml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;');
+  });
+});
+
+describe('pgbench output', () => {
+  const out = `pgbench (15.20 (Debian 15.20-0+deb12u1))
+transaction type: bench/pgbench/file-case.sql
+scaling factor: 1
+query mode: extended
+number of clients: 4
+number of threads: 2
+maximum number of tries: 1
+duration: 15 s
+number of transactions actually processed: 3170
+number of failed transactions: 0 (0.000%)
+latency average = 18.927 ms
+latency stddev = 4.210 ms
+initial connection time = 9.781 ms
+tps = 211.341061 (without initial connection time)
+`;
+
+  it('reads tps, latency and counts', () => {
+    expect(parsePgbench(out)).toEqual({
+      tps: 211.341061,
+      latencyAvgMs: 18.927,
+      latencyStddevMs: 4.21,
+      transactions: 3170,
+      failed: 0,
+    });
+  });
+
+  it('refuses output without a summary', () => {
+    expect(() => parsePgbench('pgbench: error: connection refused')).toThrow(/unexpected pgbench output/);
+  });
+});
+
+describe('report', () => {
+  it('compares a figure with its target', () => {
+    expect(verdict({ name: 'ratio', value: 30, unit: '%', limit: 25, kind: 'min' })).toBe('MET');
+    expect(verdict({ name: 'p99', value: 51, unit: 'ms', limit: 50, kind: 'max' })).toBe('MISSED');
+    expect(verdict({ name: 'p99', value: null, unit: 'ms', limit: 50, kind: 'max' })).toBe('NOT MEASURED');
+  });
+
+  it('aligns text tables and escapes Markdown ones', () => {
+    expect(
+      table(
+        ['a', 'n'],
+        [
+          ['x', 1],
+          ['yy', 22],
+        ],
+      ).split('\n'),
+    ).toEqual(['a    n', '--  --', 'x    1', 'yy  22']);
+    expect(markdownTable(['a'], [['x|y'], [null]])).toBe('| a |\n| --- |\n| x\\|y |\n| - |');
+  });
+});
+
+describe('options', () => {
+  it('has defaults, --quick and explicit values', () => {
+    expect(parseOptions([]).levels).toEqual([1, 2, 4, 8, 16, 32]);
+    expect(parseOptions(['--quick']).levelSeconds).toBe(3);
+    const o = parseOptions(['--levels=2,8', '--seconds=4', '--startup', '--no-direct']);
+    expect(o).toMatchObject({ levels: [2, 8], levelSeconds: 4, startup: true, direct: false });
+    expect(() => parseOptions(['--levels=0'])).toThrow(/positive/);
+    expect(() => parseOptions(['--fast'])).toThrow(/unknown option/);
+  });
+});
+
+describe('cpu profile summary', () => {
+  const profile: CpuProfile = {
+    nodes: [
+      { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 } },
+      { id: 2, callFrame: { functionName: '(idle)', url: '', lineNumber: -1 } },
+      {
+        id: 3,
+        callFrame: {
+          functionName: 'fetch',
+          url: 'file:///r/node_modules/kafkajs/src/consumer/x.js',
+          lineNumber: 9,
+        },
+      },
+      {
+        id: 4,
+        callFrame: {
+          functionName: 'validate',
+          url: 'file:///r/node_modules/@nestjs/core/y.js',
+          lineNumber: 0,
+        },
+      },
+      {
+        id: 5,
+        callFrame: {
+          functionName: 'file',
+          url: 'file:///r/dist/apps/land-conciliation/src/cases/c.js',
+          lineNumber: 3,
+        },
+      },
+    ],
+    samples: [2, 3, 3, 4, 5, 2],
+    timeDeltas: [1000, 3000, 3000, 2000, 2000, 5000],
+  };
+
+  it('charges self time to functions and owners, idle left out', () => {
+    expect(topFunctions(profile, 2)).toEqual([
+      { name: 'fetch', where: 'kafkajs/src/consumer/x.js:10', selfMs: 6, pct: 60 },
+      { name: 'validate', where: '@nestjs/core/y.js:1', selfMs: 2, pct: 20 },
+    ]);
+    expect(byOwner(profile).map((o) => o.owner)).toEqual([
+      'kafkajs',
+      '@nestjs/core',
+      'apps/land-conciliation',
+      '(root)',
+    ]);
+    expect(ownerOf('node:internal/timers')).toBe('node:internal');
+  });
+});
+
+describe('bench schema drift', () => {
+  it('lists lines on one side only', () => {
+    expect(shapeDiff(['col a text', 'col b int'], ['col a text', 'col c int'])).toEqual([
+      '+ col c int',
+      '- col b int',
+    ]);
+    expect(shapeDiff(['x'], ['x'])).toEqual([]);
+  });
+});

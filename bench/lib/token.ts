@@ -1,0 +1,68 @@
+export interface TokenSourceOptions {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  username: string;
+  password: string;
+}
+
+/**
+ * A Keycloak access token (password grant), refreshed in the background when 60 % of its lifespan is
+ * gone (the realm's lifespan is 300 s): requests read `current` and never wait for Keycloak.
+ */
+export class TokenSource {
+  private token = '';
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly opts: TokenSourceOptions) {}
+
+  get current(): string {
+    return this.token;
+  }
+
+  async start(): Promise<void> {
+    const lifespan = await this.fetch();
+    this.schedule(lifespan);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  private schedule(lifespanSec: number): void {
+    this.timer = setTimeout(
+      () => {
+        this.fetch().then(
+          (l) => this.schedule(l),
+          (err: unknown) => {
+            process.stderr.write(`bench: token refresh failed (${String(err)}); retrying in 5 s\n`);
+            this.schedule(5 / 0.6);
+          },
+        );
+      },
+      Math.max(1000, lifespanSec * 600),
+    );
+    this.timer.unref();
+  }
+
+  private async fetch(): Promise<number> {
+    const res = await fetch(`${this.opts.issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'password',
+        client_id: this.opts.clientId,
+        client_secret: this.opts.clientSecret,
+        username: this.opts.username,
+        password: this.opts.password,
+        scope: 'openid',
+      }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number };
+    if (!res.ok || !body.access_token) {
+      throw new Error(`Keycloak refused a token for ${this.opts.username} (HTTP ${res.status})`);
+    }
+    this.token = body.access_token;
+    return body.expires_in ?? 300;
+  }
+}
