@@ -1,3 +1,4 @@
+import { existingApps } from './apps';
 import { keycloakBuildArgs, keycloakJvmOptions, keycloakStartArgs } from './keycloak';
 import { traversableByOthers } from './postgres';
 import { loadStackSettings } from './settings';
@@ -113,5 +114,19 @@ describe('embedded PostgreSQL data dir', () => {
     const modeOf = (p: string) => modes[p];
     expect(traversableByOthers('/root/.cache', modeOf)).toBe(false);
     expect(traversableByOthers('/var/tmp', modeOf)).toBe(true);
+  });
+});
+
+describe('apps to start', () => {
+  it('are the apps of @prosmed/config whose main.ts exists, in APPS order (gateway last)', () => {
+    const present = new Set(['/c/apps/gateway/src/main.ts', '/c/apps/land-conciliation/src/main.ts']);
+    expect(existingApps((p) => present.has(p), '/c').map((a) => a.name)).toEqual([
+      'land-conciliation',
+      'gateway',
+    ]);
+  });
+
+  it('are none in a clone without apps (start then runs the stack only)', () => {
+    expect(existingApps(() => false, '/c')).toEqual([]);
   });
 });
