@@ -10,7 +10,7 @@ import { APPS, appPort, loadPlatformConfig, type AppSpec } from '@prosmed/config
 import { allTopics } from '@prosmed/contracts';
 import { appBaseUrl, appEntry, appHealthUrl, appHealthy, presentApps, startApp } from './apps';
 import { StackError, errorText, say, seconds } from './errors';
-import { ensureTopics } from './kafka';
+import { ensureTopics } from '@prosmed/messaging';
 import { withLock } from './lock';
 import { listenerOf, portConflicts, probePorts } from './ports';
 import {
@@ -272,7 +272,7 @@ async function main(argv: string[]): Promise<number> {
     case 'topics': {
       // Topics only, against KAFKA_BROKERS (used by docker-compose's init service).
       const brokers = loadPlatformConfig('prosmed-stack').kafka.brokers;
-      const r = await ensureTopics(brokers, allTopics());
+      const r = await ensureTopics({ brokers, clientId: 'prosmed-stack' }, allTopics());
       say(
         `topics: ${r.total} wanted, ${r.create.length} created, ${r.grow.length} grown on ${brokers.join(',')}`,
       );

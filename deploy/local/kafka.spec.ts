@@ -1,5 +1,6 @@
 import { allTopics } from '@prosmed/contracts';
-import { kafkaPom, log4j2Properties, planTopics, serverProperties } from './kafka';
+import { planTopics } from '@prosmed/messaging';
+import { kafkaPom, log4j2Properties, serverProperties } from './kafka';
 
 function parseProps(text: string): Map<string, string> {
   return new Map(

@@ -11,7 +11,6 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import type { TopicSpec } from '@prosmed/contracts';
 import { StackError, say } from './errors';
 import { spawnDetached, tailFile, type PidRecord } from './proc';
 import { LOG4J_VERSION, tilde, type StackSettings } from './settings';
@@ -102,22 +101,6 @@ export function log4j2Properties(level: 'INFO' | 'WARN'): string {
     'logger.state.level = WARN',
     '',
   ].join('\n');
-}
-
-export interface TopicPlan {
-  create: TopicSpec[];
-  grow: { name: string; from: number; to: number }[];
-}
-
-/** Pure: which topics to create and which to give more partitions (never fewer: Kafka cannot shrink). */
-export function planTopics(wanted: readonly TopicSpec[], existing: ReadonlyMap<string, number>): TopicPlan {
-  const plan: TopicPlan = { create: [], grow: [] };
-  for (const t of wanted) {
-    const have = existing.get(t.name);
-    if (have === undefined) plan.create.push(t);
-    else if (have < t.partitions) plan.grow.push({ name: t.name, from: have, to: t.partitions });
-  }
-  return plan;
 }
 
 interface LibsStamp {
@@ -368,49 +351,6 @@ export async function kafkaHealthy(brokers: string[]): Promise<boolean> {
     return c.brokers.length > 0 && c.controller !== null;
   } catch {
     return false;
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
-}
-
-/** Creates missing topics and adds partitions where libs/contracts asks for more; returns what changed. */
-export async function ensureTopics(
-  brokers: string[],
-  wanted: readonly TopicSpec[],
-): Promise<TopicPlan & { total: number }> {
-  const kafka = new Kafka({
-    clientId: 'prosmed-stack',
-    brokers,
-    logLevel: logLevel.NOTHING,
-    retry: { retries: 5, initialRetryTime: 300 },
-  });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const names = new Set(await admin.listTopics());
-    const present = wanted.filter((t) => names.has(t.name)).map((t) => t.name);
-    const existing = new Map<string, number>();
-    if (present.length > 0) {
-      const md = await admin.fetchTopicMetadata({ topics: present });
-      for (const t of md.topics) existing.set(t.name, t.partitions.length);
-    }
-    const plan = planTopics(wanted, existing);
-    if (plan.create.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: plan.create.map((t) => ({
-          topic: t.name,
-          numPartitions: t.partitions,
-          replicationFactor: 1,
-        })),
-      });
-    }
-    if (plan.grow.length > 0) {
-      await admin.createPartitions({
-        topicPartitions: plan.grow.map((g) => ({ topic: g.name, count: g.to })),
-      });
-    }
-    return { ...plan, total: wanted.length };
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { allTopics } from '@prosmed/contracts';
+import { ensureTopics } from '@prosmed/messaging';
 import { StackError, errorText, say, seconds } from './errors';
 import {
   ensureKafkaLibs,
   ensureKafkaStorage,
-  ensureTopics,
   kafkaHealthy,
   kafkaLibsComplete,
   startKafka,
@@ -212,7 +212,7 @@ export async function up(s: StackSettings, ctx: RunContext): Promise<UpResult> {
       process: rec,
     });
     if (!kafkaRec) say(`Kafka: ready on ${s.kafka.brokers.join(',')} in ${seconds(t)}`);
-    const topics = await ensureTopics(s.kafka.brokers, allTopics());
+    const topics = await ensureTopics({ brokers: s.kafka.brokers, clientId: 'prosmed-stack' }, allTopics());
     if (topics.create.length > 0) say(`Kafka: created ${topics.create.length} topic(s)`);
     for (const g of topics.grow) say(`Kafka: topic ${g.name} grown from ${g.from} to ${g.to} partitions`);
     return topics.total;
