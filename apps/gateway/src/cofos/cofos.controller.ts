@@ -79,7 +79,7 @@ export class CofosController {
   @ApiErrors(['VALIDATION_FAILED', 'COFO_NOT_FOUND'])
   get(@Param() p: CodeParamDto, @Req() req: GatewayRequest): Promise<CofoV1> {
     const q: GetByCodeV1 = { code: p.code };
-    return this.kafka.send<CofoV1>(Requests.land.cofoGet, q, callContextOf(req, p.code));
+    return this.kafka.send<CofoV1>(Requests.land.cofoGet, q, callContextOf(req));
   }
 
   @Patch(':code')

@@ -81,7 +81,7 @@ export class TribunalsController {
   @ApiErrors(['VALIDATION_FAILED', 'TRIBUNAL_NOT_FOUND'])
   get(@Param() p: CodeParamDto, @Req() req: GatewayRequest): Promise<TribunalV1> {
     const q: GetByCodeV1 = { code: p.code };
-    return this.kafka.send<TribunalV1>(Requests.land.tribunalGet, q, callContextOf(req, p.code));
+    return this.kafka.send<TribunalV1>(Requests.land.tribunalGet, q, callContextOf(req));
   }
 
   @Patch(':code')
