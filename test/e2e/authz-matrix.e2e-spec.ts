@@ -11,7 +11,10 @@ jest.setTimeout(120_000);
  * allows gets 400 VALIDATION_FAILED from the gateway's own validation (nothing is created), one it denies
  * gets 403 FORBIDDEN_ROLE before validation.
  */
-const ROUTE_ROWS: Record<string, { params?: Record<string, string>; body?: unknown }> = {
+/** A well-formed id of nothing: allowed readers get 404 (or 403 OUT_OF_SCOPE when scoped). */
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+const ROUTE_ROWS: Record<string, { params?: Record<string, string>; query?: string; body?: unknown }> = {
   'GET /api/v1/me': {},
   'GET /api/v1/cofos': {},
   'POST /api/v1/cofos': { body: {} },
@@ -21,6 +24,20 @@ const ROUTE_ROWS: Record<string, { params?: Record<string, string>; body?: unkno
   'POST /api/v1/tribunals': { body: {} },
   'GET /api/v1/tribunals/{code}': { params: { code: 'TI-SEGOU' } },
   'PATCH /api/v1/tribunals/{code}': { params: { code: 'TI-SEGOU' }, body: {} },
+  'GET /api/v1/cases': {},
+  'POST /api/v1/cases': { body: {} },
+  'GET /api/v1/cases/{caseId}': { params: { caseId: NO_SUCH_ID } },
+  'POST /api/v1/cases/{caseId}/steps': { params: { caseId: NO_SUCH_ID }, body: {} },
+  'POST /api/v1/cases/{caseId}/pvs': { params: { caseId: NO_SUCH_ID }, body: {} },
+  'POST /api/v1/cases/{caseId}/homologation-request': { params: { caseId: NO_SUCH_ID }, body: {} },
+  'POST /api/v1/cases/{caseId}/homologation-decision': { params: { caseId: NO_SUCH_ID }, body: {} },
+  'POST /api/v1/cases/{caseId}/referral': { params: { caseId: NO_SUCH_ID }, body: {} },
+  'POST /api/v1/cases/{caseId}/closure': { params: { caseId: NO_SUCH_ID }, body: {} },
+  'GET /api/v1/homologations': {},
+  'GET /api/v1/pvs/{pvId}.pdf': { params: { pvId: NO_SUCH_ID } },
+  'GET /api/v1/places': { query: 'q=segou' },
+  'GET /api/v1/places/{code}': { params: { code: 'ML-SEG-SAN' } },
+  'POST /api/v1/places/import': { body: {} },
 };
 
 type Route = { key: string; method: string; path: string; permission: PermissionName };
@@ -69,9 +86,9 @@ describe('authorisation matrix generated from the OpenAPI document', () => {
     const cells: string[] = [];
     for (const route of routes) {
       const row = ROUTE_ROWS[route.key];
-      const url = route.path.replace(/\{(\w+)\}/g, (_, k: string) =>
-        encodeURIComponent(row.params?.[k] ?? k),
-      );
+      const url =
+        route.path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(row.params?.[k] ?? k)) +
+        (row.query ? `?${row.query}` : '');
       for (const user of users) {
         const allowed = hasPermission(user.roles, route.permission);
         const r = await call<{ code?: string }>(gw.url, route.method, url, {

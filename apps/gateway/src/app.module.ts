@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { AUTH_RATE_LIMITER, AuthGuard, PermissionGuard, TOKEN_VERIFIER, TokenVerifier } from '@prosmed/auth';
 import type { JsonLogger } from '@prosmed/messaging';
 import { createServiceDataSource, runMigrations } from '@prosmed/persistence';
+import { CasesController, PvsController } from './cases/cases.controller';
 import { CofosController } from './cofos/cofos.controller';
 import type { GatewayConfig } from './config';
 import { HealthController } from './health/health.controller';
@@ -22,6 +23,7 @@ import { GatewayKafka } from './kafka/gateway-kafka';
 import { MeController } from './me/me.controller';
 import { GatewayMetrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
+import { PlacesController, PublicPvCheckController } from './places/places.controller';
 import { GatewayRateLimiter } from './rate-limit/rate-limiter';
 import { GATEWAY_CONFIG, GATEWAY_DATA_SOURCE, GATEWAY_LOGGER } from './tokens';
 import { TribunalsController } from './tribunals/tribunals.controller';
@@ -32,6 +34,10 @@ export const GATEWAY_CONTROLLERS = [
   MeController,
   CofosController,
   TribunalsController,
+  CasesController,
+  PvsController,
+  PlacesController,
+  PublicPvCheckController,
 ];
 
 /** Connects the `gateway` schema and brings it up to date at start-up (under the schema's advisory lock). */

@@ -7,9 +7,8 @@ import {
   type PvCheckV1,
   type PvPdfV1,
 } from '@prosmed/contracts';
-import { TopicRecorder } from '@prosmed/testing';
 import { demoIdentity, startLand, uniqueCode, type LandHarness } from './land-harness';
-import { extractPdfText } from './pdf-text';
+import { extractPdfText, TopicRecorder } from '@prosmed/testing';
 
 const L = Requests.land;
 let h: LandHarness;

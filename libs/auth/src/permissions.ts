@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   'case:read': 'Read land dispute cases in scope',
   'case:write': 'File cases and record sessions and PVs for my CoFo',
   'homologation:decide': 'Record homologation decisions of my tribunal',
+  'case:refer': 'Record the referral of a non-conciliation to the tribunal (CoFo secretary or clerk)',
   'activity:read': 'Read security committee (CCS) activities in scope',
   'activity:write': 'Record activities of my CCS',
   'grievance:read': 'Read community security grievances of my CCS',
@@ -65,7 +66,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly PermissionName[]>>
     'action:read',
     'report:read',
   ],
-  'cofo-secretary': ['me:read', 'place:read', 'cofo:read', 'tribunal:read', 'case:read', 'case:write'],
+  'cofo-secretary': [
+    'me:read',
+    'place:read',
+    'cofo:read',
+    'tribunal:read',
+    'case:read',
+    'case:write',
+    'case:refer',
+  ],
   'tribunal-clerk': [
     'me:read',
     'place:read',
@@ -73,6 +82,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly PermissionName[]>>
     'tribunal:read',
     'case:read',
     'homologation:decide',
+    'case:refer',
   ],
   'ccs-secretary': [
     'me:read',

@@ -62,7 +62,7 @@ describe('GatewayKafka', () => {
     const { kafka } = gatewayKafka(() => Promise.resolve({}), true);
     (kafka as unknown as { connected: boolean }).connected = false;
     await expect(kafka.send(Requests.land.cofoGet, {}, ctx)).rejects.toBeInstanceOf(BrokerUnavailableError);
-    await expect(kafka.send(Requests.land.caseFile as never, {}, ctx)).rejects.toThrow(
+    await expect(kafka.send(Requests.security.activityRecord as never, {}, ctx)).rejects.toThrow(
       /not in GATEWAY_TOPICS/,
     );
   });

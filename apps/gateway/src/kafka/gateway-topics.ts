@@ -13,6 +13,21 @@ export const GATEWAY_TOPICS = [
   Requests.land.tribunalUpdate,
   Requests.land.tribunalList,
   Requests.land.tribunalGet,
+  Requests.land.caseFile,
+  Requests.land.caseList,
+  Requests.land.caseGet,
+  Requests.land.caseStep,
+  Requests.land.casePv,
+  Requests.land.caseHomologationRequest,
+  Requests.land.caseHomologationDecide,
+  Requests.land.caseRefer,
+  Requests.land.caseClose,
+  Requests.land.homologationQueue,
+  Requests.land.pvPdf,
+  Requests.land.pvCheck,
+  Requests.land.placeSearch,
+  Requests.land.placeGet,
+  Requests.land.placeImport,
 ] as const;
 
 export type GatewayTopic = (typeof GATEWAY_TOPICS)[number];
