@@ -3,6 +3,7 @@
  * schemas) and the land service (validation of what arrives over Kafka): one definition, checked twice.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageLimit } from '../dto-helpers';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -406,11 +407,6 @@ export class PvCheckDto {
   code!: string;
 }
 
-const toInt = () =>
-  Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  );
-
 export class CaseListQueryDto {
   @ApiPropertyOptional({ enum: CASE_STATES })
   @IsOptional()
@@ -457,11 +453,7 @@ export class CaseListQueryDto {
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @toInt()
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(100)
   limit?: number;
 }
 
@@ -478,10 +470,6 @@ export class HomologationQueueQueryDto {
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @toInt()
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(100)
   limit?: number;
 }

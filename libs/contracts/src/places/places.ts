@@ -1,7 +1,7 @@
 /** Wire types of the places reference data (Mali's administrative tree on both maps), version 1. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageLimit } from '../dto-helpers';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export const PLACE_LEVELS_V1 = ['region', 'cercle', 'arrondissement', 'commune', 'village'] as const;
 export const PLACE_MAPS_V1 = ['pre2024', 'post2024'] as const;
@@ -29,11 +29,6 @@ export interface PlaceImportResultV1 {
   skipped: number;
 }
 
-const toInt = () =>
-  Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  );
-
 export class PlaceSearchDto {
   @ApiProperty({ example: 'Segou', description: 'Name, accents and case ignored' })
   @IsString()
@@ -52,11 +47,7 @@ export class PlaceSearchDto {
   map?: PlaceV1['map'];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @toInt()
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(100)
   limit?: number;
 }
 
