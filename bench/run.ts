@@ -461,7 +461,7 @@ async function main(): Promise<number> {
       `  fixed ${rate} req/s: p50 ${r.half.latency.p50} ms  p95 ${r.half.latency.p95} ms  p99 ${r.half.latency.p99} ms${errs ? `  errors ${errs}` : ''}`,
     );
     say(
-      `  CPU ms per request: ${Object.entries(r.cpuMsPerRequest)
+      `  machine busy ${r.machineBusyPct} %; CPU ms per request: ${Object.entries(r.cpuMsPerRequest)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
     );
@@ -749,6 +749,7 @@ function sections(r: BenchJson): { title: string; headers: string[]; rows: (stri
     .filter((p) => p.cpuMsPerRequest)
     .map((p) => [
       p.path,
+      p.machineBusyPct ?? null,
       Object.entries(p.cpuMsPerRequest!)
         .map(([k, v]) => `${k} ${v}`)
         .join(', '),
@@ -799,7 +800,7 @@ function sections(r: BenchJson): { title: string; headers: string[]; rows: (stri
     },
     {
       title: 'CPU ms per request during the fixed-rate run',
-      headers: ['path', 'CPU ms / request by process'],
+      headers: ['path', 'machine busy %', 'CPU ms / request by process'],
       rows: cpuRows,
     },
     {
