@@ -25,7 +25,7 @@ module.exports = {
   // Integration tests wait on real servers (Kafka group joins, Keycloak); unit tests finish far sooner.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,deploy,test}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,deploy,test,bench}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

@@ -31,11 +31,15 @@ export class OutboxWriter {
       const b = i * 4;
       return `($${b + 1}, $${b + 2}, $${b + 3}::jsonb, $${b + 4}::jsonb)`;
     });
+    values.push(outboxChannel(this.schema));
+    // One round trip: the insert, and the NOTIFY (delivered at commit, once per transaction and channel).
     const inserted: { id: string }[] = await tx.query(
-      `INSERT INTO "${this.schema}"."outbox" ("topic", "key", "payload", "headers") VALUES ${rows.join(', ')} RETURNING "id"`,
+      `WITH ins AS (
+         INSERT INTO "${this.schema}"."outbox" ("topic", "key", "payload", "headers") VALUES ${rows.join(', ')} RETURNING "id"
+       )
+       SELECT ins."id", pg_notify($${values.length}, '') FROM ins`,
       values,
     );
-    await tx.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);
     return inserted.map((r) => r.id);
   }
 }

@@ -24,6 +24,7 @@ import {
   type CaseState,
 } from '@prosmed/contracts';
 import { OutboxWriter, type RequestContext } from '@prosmed/messaging';
+import type { AuditRow } from '@prosmed/persistence';
 import { auditActor, landAudit } from '../registry/registry.audit';
 import { PLACE_CHECKER, type PlaceChecker, type PlaceRef } from '../registry/shared/place-checker';
 import { containsPattern, searchKey } from '../registry/shared/text-search';
@@ -197,8 +198,21 @@ export class CasesService {
         },
       });
       await this.emit(tx, rc, Events.land.caseFiled, row, dto.filedOn);
-      const history = await landAudit.history(tx, 'case', row.id);
-      return caseView(row, parties, [], [], history, this.settings.overdueDays);
+      // The one history entry is the audit row just written: no need to read it back.
+      const filed: AuditRow = {
+        id: '0',
+        at: row.created_at,
+        actorId: rc.identity.sub,
+        actorName: rc.identity.username,
+        action: 'case.filed',
+        fromState: null,
+        toState: 'filed',
+        reason: null,
+        before: null,
+        after: null,
+        requestId: rc.requestId,
+      };
+      return caseView(row, parties, [], [], [filed], this.settings.overdueDays);
     });
   }
 

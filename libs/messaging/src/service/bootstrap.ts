@@ -4,7 +4,7 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import type { MicroserviceOptions, NestMicroservice } from '@nestjs/microservices';
 import { Kafka, Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { APPS, appPort, loadPlatformConfig } from '@prosmed/config';
+import { APPS, appPort, env, loadPlatformConfig } from '@prosmed/config';
 import { runMigrations, type MigrationClass } from '@prosmed/persistence';
 import { allTopics } from '@prosmed/contracts';
 import { kafkaJsConfig, kafkaServerOptions } from '../kafka-options';
@@ -92,7 +92,9 @@ export async function bootstrapService(opts: ServiceBootstrapOptions): Promise<R
     // The app's own init runs the modules' init hooks; the microservice must not run them a second time.
     microservice.setIsInitHookCalled(true);
 
-    await app.listen(port);
+    // Loopback unless told otherwise (SERVICE_HOST=0.0.0.0 in a container): the service's HTTP is for
+    // probes and metrics, and only the gateway is a public door.
+    await app.listen(port, env.str(src, 'SERVICE_HOST', '127.0.0.1'));
     const actualPort = (app.getHttpServer().address() as AddressInfo).port;
 
     const dataSource = app.get(DataSource);
