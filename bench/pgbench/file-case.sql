@@ -37,14 +37,14 @@ INSERT INTO "bench"."audit_log" ("actor_id", "actor_name", "action", "entity_typ
 VALUES ('pgbench', 'secretaire.segou', 'case.filed', 'case', :case_id, NULL, 'filed', NULL, NULL,
   '{"number":"COFO-SEG01-2026-0001","cofoCode":"SEG01","disputeType":"limites-de-champs","filedOn":"2026-11-10","parties":{"total":3,"women":1,"men":1,"youth":1,"groups":1}}',
   'pgb-' || :k);
-INSERT INTO "bench"."outbox" ("topic", "key", "payload", "headers")
-VALUES ('land.case.filed.v1', :case_id,
-  '{"caseId":"00000000-0000-0000-0000-000000000000","caseNumber":"COFO-SEG01-2026-0001","cofoCode":"SEG01","placeCode":"ML-SEG-SEG-SEG","disputeType":"limites-de-champs","date":"2026-11-10","occurredAt":"2026-11-29T00:00:00.000Z","state":"filed","parties":{"total":3,"women":1,"men":1,"youth":1,"groups":1}}',
-  '{"x-request-id":"pgbench"}')
-RETURNING "id";
-SELECT pg_notify('bench_outbox', '');
-SELECT "id", "at", "actor_id", "actor_name", "action", "from_state", "to_state", "reason", "before", "after", "request_id"
-  FROM "bench"."audit_log" WHERE "entity_type" = 'case' AND "entity_id" = :case_id ORDER BY "at", "id";
+WITH ins AS (
+  INSERT INTO "bench"."outbox" ("topic", "key", "payload", "headers")
+  VALUES ('land.case.filed.v1', :case_id,
+    '{"caseId":"00000000-0000-0000-0000-000000000000","caseNumber":"COFO-SEG01-2026-0001","cofoCode":"SEG01","placeCode":"ML-SEG-SEG-SEG","disputeType":"limites-de-champs","date":"2026-11-10","occurredAt":"2026-11-29T00:00:00.000Z","state":"filed","parties":{"total":3,"women":1,"men":1,"youth":1,"groups":1}}',
+    '{"x-request-id":"pgbench"}')
+  RETURNING "id"
+)
+SELECT ins."id", pg_notify('bench_outbox', '') FROM ins;
 COMMIT;
 UPDATE "bench"."idempotency_keys" SET "state" = 'completed', "status_code" = 201,
   "response_body" = '{"id":"00000000-0000-0000-0000-000000000000","number":"COFO-SEG01-2026-0001","cofoCode":"SEG01","tribunalCode":"TI-SEGOU","state":"filed","disputeType":"limites-de-champs","filedOn":"2026-11-10","summary":"Désaccord sur la limite entre deux champs de mil","land":{"villageCode":"ML-SEG-SEG-SEG","description":"Champ de mil au nord du village","surfaceHa":2.5,"gps":{"lat":13.43,"lon":-6.26}},"parties":[{"id":"00000000-0000-0000-0000-000000000001","kind":"person","name":"Aminata Traoré","sex":"F","ageGroup":"youth-15-35","role":"demandeur","villageCode":"ML-SEG-SEG-SEG","memberCount": null},{"id":"00000000-0000-0000-0000-000000000002","kind":"person","name":"Bakary Diarra","sex":"M","ageGroup":"adult-36-59","role":"defendeur","villageCode": null,"memberCount": null},{"id":"00000000-0000-0000-0000-000000000003","kind":"group","name":"Famille Coulibaly","sex": null,"ageGroup":"unknown","role":"temoin","villageCode": null,"memberCount":12}],"partyCounts":{"total":3,"women":1,"men":1,"youth":1,"groups":1},"steps":[],"pvs":[],"history":[{"at":"2026-11-29T00:00:00.000Z","actor":"secretaire.segou","action":"case.filed","fromState": null,"toState":"filed","reason": null}],"sentToTribunal": false,"version":1,"createdAt":"2026-11-29T00:00:00.000Z","updatedAt":"2026-11-29T00:00:00.000Z"}',
