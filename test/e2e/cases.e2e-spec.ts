@@ -86,7 +86,7 @@ describe('land case from filing to a homologated, printed and verified PV', () =
     const first = await post('/api/v1/cases', 'secretaire.segou', filing(), idem);
     const c = ok(first, 201);
     expect(first.headers.get('location')).toBe(`/api/v1/cases/${c.id}`);
-    expect(c.number).toMatch(new RegExp(`^COFO-SEG01-${daysAgo(30).slice(0, 4)}-\\d{4}$`));
+    expect(c.number).toMatch(new RegExp(`^COFO-SEG01-${daysAgo(30).slice(0, 4)}-\\d{4,}$`));
     const retry = await post('/api/v1/cases', 'secretaire.segou', filing(), idem);
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
