@@ -573,6 +573,7 @@ describe('printable PV', () => {
       'Moussa Keïta',
       'Empreinte digitale',
       'Limites de champs',
+      'Ségou, cercle de Ségou',
       `${daysAgo(9).slice(8, 10)}/${daysAgo(9).slice(5, 7)}/${daysAgo(9).slice(0, 4)}`,
       pv.verificationCode,
     ]) {

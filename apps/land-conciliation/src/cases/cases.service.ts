@@ -63,6 +63,7 @@ import {
 import { nextState, type CaseAction } from './case-state-machine';
 import { CASES_SETTINGS, type CasesSettings } from './cases.settings';
 import { renderPvPdf } from './pv-pdf';
+import { PlacesService } from '../places/places.service';
 
 const outbox = new OutboxWriter('land');
 
@@ -104,6 +105,7 @@ export class CasesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PLACE_CHECKER) private readonly places: PlaceChecker,
     @Inject(CASES_SETTINGS) private readonly settings: CasesSettings,
+    private readonly placeNames: PlacesService,
   ) {}
 
   // ---------------------------------------------------------------- filing
@@ -528,7 +530,14 @@ export class CasesService {
          LEFT JOIN "land"."tribunal" t ON t."code" = COALESCE($2, f."tribunal_code") WHERE f."code" = $1`,
       [row.cofo_code, pv.tribunal_code],
     );
+    const places = await this.placeNames.current();
     const bytes = await renderPvPdf({
+      placeLabel: (code) => {
+        const p = places.get(code);
+        if (!p) return code;
+        const cercle = places.rollUp(code, 'cercle', { map: p.map });
+        return cercle && cercle.code !== p.code ? `${p.name}, cercle de ${cercle.name}` : p.name;
+      },
       caseView: full,
       pv: full.pvs.find((x) => x.id === pvId)!,
       cofoName: names[0]?.cofo ?? row.cofo_code,

@@ -9,6 +9,8 @@ export interface PvPdfInput {
   tribunalName: string | null;
   /** What the QR code encodes: the public check endpoint of this PV. */
   checkUrl: string;
+  /** A place's name as people say it ("Ségou, cercle de Ségou"); the code when unknown. */
+  placeLabel?: (code: string) => string;
 }
 
 /** dd/mm/yyyy, as on every official paper in Mali. */
@@ -33,6 +35,7 @@ const SEX_FR: Record<string, string> = { F: 'Femme', M: 'Homme' };
  */
 export async function renderPvPdf(input: PvPdfInput): Promise<Buffer> {
   const { caseView: c, pv } = input;
+  const place = input.placeLabel ?? ((code: string) => code);
   const qr = await QRCode.toBuffer(input.checkUrl, { errorCorrectionLevel: 'M', margin: 1, width: 220 });
   const doc = new PDFDocument({
     size: 'A4',
@@ -103,7 +106,7 @@ export async function renderPvPdf(input: PvPdfInput): Promise<Buffer> {
   field('Date du procès-verbal', frDate(pv.drawnUpOn));
   field('Nature du litige', DISPUTE_TYPE_LABELS[c.disputeType].fr);
   field('Objet', c.summary);
-  field('Terre concernée', `${c.land.description} (lieu : ${c.land.villageCode})`);
+  field('Terre concernée', `${c.land.description} (lieu : ${place(c.land.villageCode)})`);
   field(
     'Superficie',
     c.land.surfaceHa === null || c.land.surfaceHa === undefined ? 'non mesurée' : `${c.land.surfaceHa} ha`,
@@ -118,7 +121,9 @@ export async function renderPvPdf(input: PvPdfInput): Promise<Buffer> {
         ? `${p.name} (groupe${p.memberCount ? `, ${p.memberCount} personnes` : ''})`
         : p.name;
     const sex = p.sex ? `, ${SEX_FR[p.sex]}` : '';
-    doc.text(`- ${who}${sex} - ${ROLE_FR[p.role] ?? p.role}${p.villageCode ? ` - ${p.villageCode}` : ''}`);
+    doc.text(
+      `- ${who}${sex} - ${ROLE_FR[p.role] ?? p.role}${p.villageCode ? ` - ${place(p.villageCode)}` : ''}`,
+    );
   }
 
   if (pv.kind === 'conciliation') {
