@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, statSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { APPS, appPort } from '@prosmed/config';
+import { APP_NODE_ARGS, APPS, appPort } from '@prosmed/config';
 import { listenerOf } from '../../deploy/local/ports';
 import { liveRecord, processesMatching } from '../../deploy/local/proc';
 import { loadStackSettings } from '../../deploy/local/settings';
@@ -163,7 +163,7 @@ export async function startNode(opts: {
   const t = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(opts.nodeArgs ?? []), '--enable-source-maps', join(ROOT, opts.entry)],
+    [...(opts.nodeArgs ?? []), ...APP_NODE_ARGS, join(ROOT, opts.entry)],
     { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', fd, fd] },
   );
   closeSync(fd);

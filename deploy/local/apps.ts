@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { APPS, appPort, type AppSpec } from '@prosmed/config';
+import { APP_NODE_ARGS, APPS, appPort, type AppSpec } from '@prosmed/config';
 import { spawnDetached, type PidRecord } from './proc';
 import type { StackSettings } from './settings';
 import { httpOk } from './wait';
@@ -35,7 +35,7 @@ export function startApp(s: StackSettings, app: AppSpec): PidRecord {
   return spawnDetached({
     name: app.name,
     command: process.execPath,
-    args: ['--enable-source-maps', entry],
+    args: [...APP_NODE_ARGS, entry],
     cwd: s.cloneDir,
     env: { ...process.env },
     logFile: join(s.apps.logsDir, `${app.name}.log`),

@@ -23,3 +23,10 @@ export const APPS: readonly AppSpec[] = [
 export function appPort(app: AppSpec, src: Record<string, string | undefined> = process.env): number {
   return env.port(src, app.portEnv, app.defaultPort);
 }
+
+/**
+ * How every app's Node process runs (runner, end-to-end tests, bench; the Dockerfile says the same).
+ * A 4 MB young generation keeps a resting service near 125 MB instead of about 150 MB, with no measurable
+ * cost in throughput (bench/README.md).
+ */
+export const APP_NODE_ARGS: readonly string[] = ['--enable-source-maps', '--max-semi-space-size=4'];

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { APP_NODE_ARGS } from '@prosmed/config';
 import { REPO_ROOT } from '@prosmed/testing';
 
 /**
@@ -77,7 +78,7 @@ export class AppProcess {
     const fd = openSync(logFile, 'w');
     const child = spawn(
       process.execPath,
-      ['--enable-source-maps', path.join(E2E_DIST, 'apps', name, 'src', 'main.js')],
+      [...APP_NODE_ARGS, path.join(E2E_DIST, 'apps', name, 'src', 'main.js')],
       {
         cwd: REPO_ROOT,
         env: { ...process.env, LOG_LEVEL: 'info', ...env, [APP_PORT_ENV[name]]: String(port) },
