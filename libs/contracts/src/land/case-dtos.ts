@@ -75,6 +75,16 @@ const DateOnly = (): PropertyDecorator => (target, key) => {
 /** Present means checked, `null` included; absent means "not given". */
 const IfPresent = () => ValidateIf((_o: object, v: unknown) => v !== undefined);
 const IfNotNull = () => ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null);
+/** An optional list of written points (agreed, open, steps tried): up to 50, each 1 to 2000 characters. */
+const PointList = (): PropertyDecorator => (target, key) => {
+  IfPresent()(target, key);
+  IsArray()(target, key);
+  ArrayMaxSize(50)(target, key);
+  trimEach()(target, key);
+  IsString({ each: true })(target, key);
+  MinLength(1, { each: true })(target, key);
+  MaxLength(2000, { each: true })(target, key);
+};
 
 export class GpsPointDto {
   @ApiProperty({ example: 13.4317, description: 'Latitude (WGS 84)' })
@@ -286,23 +296,11 @@ export class RecordPvDto extends CaseCommandDto {
   membersPresent!: PvMemberDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'Conciliation: the points agreed (at least one)' })
-  @IfPresent()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @trimEach()
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(2000, { each: true })
+  @PointList()
   agreedPoints?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Conciliation: points left open' })
-  @IfPresent()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @trimEach()
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(2000, { each: true })
+  @PointList()
   openPoints?: string[];
 
   @ApiPropertyOptional({ type: [PartyMarkDto], description: "Conciliation: each party's mark" })
@@ -314,13 +312,7 @@ export class RecordPvDto extends CaseCommandDto {
   marks?: PartyMarkDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'Non-conciliation: the steps tried' })
-  @IfPresent()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @trimEach()
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(2000, { each: true })
+  @PointList()
   stepsTried?: string[];
 
   @ApiPropertyOptional({ nullable: true, description: 'Non-conciliation: why it failed' })
