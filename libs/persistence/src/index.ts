@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './migrate';
 export * from './audit';
 export * from './sql-migration';
+export * from './transaction';
