@@ -10,6 +10,19 @@ export const Headers = {
   eventType: 'x-event-type',
   /** `Accept-Language` of the HTTP request, for messages rendered by a service. */
   language: 'x-language',
+  /** On a request: the message's catalogue id with its version, e.g. `land.case.file.v1` (the dispatch key). */
+  message: 'x-message',
+  /** On a request: the topic the reply goes to (the asking gateway instance's own reply topic). */
+  replyTo: 'x-reply-to',
+  /** On a request and its reply: matches a reply to the call waiting for it. */
+  correlationId: 'x-correlation-id',
+  /**
+   * On a command: the client's `Idempotency-Key`, prefixed by the caller's subject by the gateway. The
+   * service records it with the result in the command's transaction; without it, `x-message-id` is used.
+   */
+  idempotencyKey: 'x-idempotency-key',
+  /** On a request: epoch milliseconds after which the caller no longer waits for the reply. */
+  deadline: 'x-deadline',
 } as const;
 
 /** The verified identity of a caller, as the gateway read it from the Keycloak access token. */
