@@ -9,6 +9,10 @@ export interface CallContext {
   language?: string;
   /** Partition key; defaults to the request id. */
   key?: string;
+  /** Commands: the caller-scoped idempotency key (`<sub>:<Idempotency-Key>`), when the client sent one. */
+  idempotencyKey?: string;
+  /** Unique id of this message; a command without an idempotency key is deduplicated on it. */
+  messageId?: string;
 }
 
 /** The service answered with a domain error: the caller maps its code. */
