@@ -62,7 +62,7 @@ import {
 } from './case-scope';
 import { nextState, type CaseAction } from './case-state-machine';
 import { CASES_SETTINGS, type CasesSettings } from './cases.settings';
-import { renderPvPdf } from './pv-pdf';
+import { renderPvPdf } from './printing/pv-pdf';
 import { PlacesService } from '../places/places.service';
 
 const outbox = new OutboxWriter('land');
