@@ -6,3 +6,4 @@ export * from './auth.guard';
 export * from './decorators';
 export * from './route-permissions';
 export * from './error-body.dto';
+export * from './scope';
