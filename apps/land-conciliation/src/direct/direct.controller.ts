@@ -27,7 +27,13 @@ import {
 import { validatePayload, type RequestContext } from '@prosmed/messaging';
 import { CasesService } from '../cases/cases.service';
 import { DirectErrorFilter } from './direct-error.filter';
-import { DIRECT_SETTINGS, isLoopback, type DirectSettings } from './direct.settings';
+import {
+  DIRECT_COFO_HEADER,
+  DIRECT_SETTINGS,
+  directIdentity,
+  isLoopback,
+  type DirectSettings,
+} from './direct.settings';
 
 /**
  * The same handlers as the Kafka controller (payload validated, one `CasesService` call), reached over
@@ -69,10 +75,13 @@ export class DirectCasesController implements OnModuleInit {
 
   private context(req: Request): RequestContext {
     if (!isLoopback(req.socket.remoteAddress)) throw new ForbiddenException('loopback callers only');
+    const cofo = req.headers[DIRECT_COFO_HEADER];
+    const identity = directIdentity(this.settings, typeof cofo === 'string' ? cofo : undefined);
+    if (!identity) throw new ForbiddenException(`${DIRECT_COFO_HEADER} names a CoFo not in LAND_DIRECT_COFO`);
     const header = req.headers[Headers.requestId];
     return {
       requestId: typeof header === 'string' && header ? header : `direct:${randomUUID()}`,
-      identity: this.settings.identity,
+      identity,
       language: 'fr',
     };
   }

@@ -1,5 +1,5 @@
 import { DirectModule } from './direct.module';
-import { isLoopback, loadDirectSettings } from './direct.settings';
+import { directIdentity, isLoopback, loadDirectSettings } from './direct.settings';
 
 describe('direct routes (benchmark only)', () => {
   it('are off unless LAND_DIRECT_HTTP is true', () => {
@@ -17,9 +17,19 @@ describe('direct routes (benchmark only)', () => {
       roles: ['cofo-secretary'],
       cofoId: 'SEG01',
     });
+    expect(loadDirectSettings({}).cofoIds).toEqual(['SEG01']);
     expect(
       loadDirectSettings({ LAND_DIRECT_USER: 'secretaire.san', LAND_DIRECT_COFO: 'SAN01' }).identity,
     ).toMatchObject({ username: 'secretaire.san', cofoId: 'SAN01' });
+  });
+
+  it('let a call name one of the listed CoFos, and only those', () => {
+    const s = loadDirectSettings({ LAND_DIRECT_COFO: 'SEG01,BENCH-001,BENCH-002' });
+    expect(s.identity.cofoId).toBe('SEG01');
+    expect(directIdentity(s, undefined)).toBe(s.identity);
+    expect(directIdentity(s, 'BENCH-002')).toEqual({ ...s.identity, cofoId: 'BENCH-002' });
+    expect(directIdentity(s, 'SAN01')).toBeUndefined();
+    expect(directIdentity(loadDirectSettings({}), 'BENCH-001')).toBeUndefined();
   });
 
   it('answer loopback peers only', () => {
