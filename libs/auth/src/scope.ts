@@ -42,7 +42,17 @@ export type Scope =
 /** The units a record belongs to (`null`: none of that kind, e.g. a case not yet sent to a tribunal). */
 export type ScopeOwner = Partial<Record<ScopeUnit, string | readonly string[] | null>>;
 
-export const NO_SCOPE: Scope = Object.freeze({ all: false, cofo: [], tribunal: [], ccs: [], structure: [] });
+/** A scope limited to the caller's own units. */
+export type UnitScope = Extract<Scope, { all: false }>;
+
+/** Reaches nothing: a scoped role whose token lacks its attribute. */
+export const NO_SCOPE: UnitScope = Object.freeze({
+  all: false,
+  cofo: [],
+  tribunal: [],
+  ccs: [],
+  structure: [],
+});
 
 /** The scope `permission` gives this caller: the union over her roles that grant it (nothing if none). */
 export function scopeOf(identity: Identity, permission: PermissionName): Scope {
