@@ -25,9 +25,9 @@ import {
 } from '@prosmed/contracts';
 import { OutboxWriter, type RequestContext } from '@prosmed/messaging';
 import type { AuditRow } from '@prosmed/persistence';
-import { auditActor, landAudit } from '../registry/registry.audit';
-import { PLACE_CHECKER, type PlaceChecker, type PlaceRef } from '../registry/shared/place-checker';
-import { containsPattern, searchKey } from '../registry/shared/text-search';
+import { auditActor, landAudit } from '../shared/audit';
+import { PLACE_CHECKER, type PlaceChecker, type PlaceRef } from '../shared/place-checker';
+import { containsPattern, searchKey } from '../shared/text-search';
 import {
   assertBothSides,
   assertMarks,

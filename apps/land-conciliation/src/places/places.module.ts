@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { PLACE_CHECKER } from '../registry/shared/place-checker';
+import { PLACE_CHECKER } from '../shared/place-checker';
 import { PlacesController } from './places.controller';
 import { PlacesService } from './places.service';
 

@@ -10,8 +10,8 @@ import {
 } from '@prosmed/contracts';
 import type { RequestContext } from '@prosmed/messaging';
 import { shippedPlaceDirectory, type Place, type PlaceDirectory } from '@prosmed/places';
-import { auditActor, landAudit } from '../registry/registry.audit';
-import type { PlaceChecker, PlaceRef } from '../registry/shared/place-checker';
+import { auditActor, landAudit } from '../shared/audit';
+import type { PlaceChecker, PlaceRef } from '../shared/place-checker';
 
 /** How often a replica looks for places imported through another replica. */
 const REFRESH_MS = 5000;

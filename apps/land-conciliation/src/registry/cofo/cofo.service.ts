@@ -9,11 +9,11 @@ import {
   mayLearnAbsence,
   registryReadScope,
 } from '../access/registry-scope';
-import { auditActor, landAudit } from '../registry.audit';
+import { auditActor, landAudit } from '../../shared/audit';
 import { RegistryErrors } from '../registry.errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE, pageOf } from '../shared/cursor';
-import { PLACE_CHECKER, type PlaceChecker } from '../shared/place-checker';
-import { containsPattern, searchKey } from '../shared/text-search';
+import { PLACE_CHECKER, type PlaceChecker } from '../../shared/place-checker';
+import { containsPattern, searchKey } from '../../shared/text-search';
 import { TribunalEntity } from '../tribunals/tribunal.entity';
 import { CofoEntity, cofoView } from './cofo.entity';
 import type { CofoListQueryDto, CreateCofoDto, UpdateCofoDto } from './dto/cofo.dto';

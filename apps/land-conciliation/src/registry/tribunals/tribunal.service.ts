@@ -10,11 +10,11 @@ import {
   type RegistryScope,
 } from '../access/registry-scope';
 import { CofoEntity } from '../cofo/cofo.entity';
-import { auditActor, landAudit } from '../registry.audit';
+import { auditActor, landAudit } from '../../shared/audit';
 import { RegistryErrors } from '../registry.errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE, pageOf } from '../shared/cursor';
-import { PLACE_CHECKER, type PlaceChecker } from '../shared/place-checker';
-import { containsPattern, searchKey } from '../shared/text-search';
+import { PLACE_CHECKER, type PlaceChecker } from '../../shared/place-checker';
+import { containsPattern, searchKey } from '../../shared/text-search';
 import type { CreateTribunalDto, TribunalListQueryDto, UpdateTribunalDto } from './dto/tribunal.dto';
 import { TribunalEntity, tribunalView } from './tribunal.entity';
 
