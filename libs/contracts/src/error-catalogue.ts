@@ -23,6 +23,16 @@ export const ERROR_CATALOGUE = {
     fr: "Le corps de la requête n'est pas un JSON valide.",
     en: 'The request body is not valid JSON.',
   },
+  JSON_TOO_DEEP: {
+    kind: 'validation',
+    fr: "Le JSON de la requête est trop imbriqué : au plus {max} niveaux de tableaux et d'objets.",
+    en: 'The request JSON is nested too deeply: at most {max} levels of arrays and objects.',
+  },
+  CONTROL_CHARACTER: {
+    kind: 'validation',
+    fr: 'Un texte contient un caractère de contrôle interdit (comme U+0000) : retirez-le des champs indiqués.',
+    en: 'A text contains a forbidden control character (such as U+0000): remove it from the fields listed.',
+  },
   AUTH_MISSING_TOKEN: {
     kind: 'unauthenticated',
     fr: "Jeton d'accès manquant : connectez-vous.",
@@ -187,15 +197,25 @@ export const ERROR_CATALOGUE = {
     fr: 'Seul le JSON (application/json) est accepté.',
     en: 'Only JSON (application/json) is accepted.',
   },
+  MESSAGE_UNKNOWN: {
+    kind: 'not_found',
+    fr: "Le service ne connaît pas l'opération {message} : il est peut-être plus ancien que la passerelle. Réessayez plus tard.",
+    en: 'The service does not know operation {message}: it may be older than the gateway. Try again later.',
+  },
   SERVICE_TIMEOUT: {
     kind: 'timeout',
-    fr: "Le service n'a pas répondu à temps : réessayez plus tard.",
-    en: 'The service did not answer in time: try again later.',
+    fr: "Le service n'a pas répondu à temps : une écriture a pu être appliquée. Réessayez avec la même clé Idempotency-Key, elle ne sera pas appliquée deux fois.",
+    en: 'The service did not answer in time: a write may have been applied. Retry with the same Idempotency-Key; it will not be applied twice.',
   },
   SERVICE_UNAVAILABLE: {
     kind: 'unavailable',
-    fr: 'Le service est momentanément indisponible : réessayez plus tard.',
-    en: 'The service is temporarily unavailable: try again later.',
+    fr: 'Le service est momentanément indisponible : réessayez plus tard (une écriture, avec la même clé Idempotency-Key).',
+    en: 'The service is temporarily unavailable: try again later (a write with the same Idempotency-Key).',
+  },
+  COMMAND_EXPIRED: {
+    kind: 'expired',
+    fr: "Le service a reçu l'opération après le délai d'attente : elle n'a pas été appliquée. Réessayez avec la même clé Idempotency-Key.",
+    en: 'The service received the operation after its deadline: it was not applied. Retry with the same Idempotency-Key.',
   },
   INTERNAL_ERROR: {
     kind: 'internal',

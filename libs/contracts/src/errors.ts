@@ -3,7 +3,14 @@
  * The mapping is exhaustive by construction: `ErrorKind` is a closed union.
  */
 export type ErrorKind =
-  'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'business_rule';
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'business_rule'
+  /** A command that reached its service after its deadline: refused, nothing applied (a 5xx: retry it). */
+  | 'expired';
 
 /** What a service sends back instead of a reply when a request fails for a reason the caller can fix. */
 export interface RemoteErrorPayload {

@@ -1,23 +1,73 @@
 /**
- * Every Kafka topic of the platform, versioned. The stack runner creates exactly these topics
- * (auto-creation is off on the broker), so a topic that is not listed here does not exist.
+ * Every Kafka topic of the platform that the stack creates, versioned. The stack runner and each service
+ * create exactly these (auto-creation is off on the broker), so a topic that is not listed here does not
+ * exist, except the reply topics that each caller instance creates for itself at start
+ * (`replyTopicFor`), deletes at a clean stop, and that a later start removes when their owner is gone.
  *
- * Naming: `<service>.<aggregate>.<action>.v<N>` for request-reply commands and queries (the reply goes to
- * the same name + `.reply`), `<service>.<aggregate>.<past-tense event>.v<N>` for events between services.
+ * Naming: `<service>.requests.v<N>` is the one request topic of a service: every request-reply message
+ * of that service travels on it, its id (`land.case.file.v1`) in the `x-message` header.
+ * `<service>.<aggregate>.<past-tense event>.v<N>` for events between services.
+ * `gateway.replies.<instance>` is the reply topic of one caller instance.
+ * Partition counts follow the rule in docs/ARCHITECTURE.md (Messaging).
  */
 export interface TopicSpec {
   readonly name: string;
   readonly partitions: number;
   /** What travels on it, for the README and for humans reading `stack:status`. */
   readonly description: string;
+  /** Topic-level configuration set at creation and enforced on an existing topic; none = broker defaults. */
+  readonly config?: Readonly<Record<string, string>>;
 }
 
-/** Reply topics need at least as many partitions as gateway instances (each instance owns some). */
-export const REPLY_PARTITIONS = 3;
-export const REQUEST_PARTITIONS = 3;
+/**
+ * Up to 3 replicas of a service, each handling up to 4 partitions at once (each partition in order):
+ * 3 x 4. A single replica then consumes all 12 concurrently, bounded by its PostgreSQL pool.
+ */
+export const REQUEST_PARTITIONS = 12;
+/** A reply topic is read by one instance only, and replies need no order between calls. */
+export const REPLY_PARTITIONS = 1;
 export const EVENT_PARTITIONS = 3;
 
-/** Request-reply patterns served by services and called by the gateway. */
+/**
+ * Requests and replies carry personal data (party names): kept 1 hour at most. Kafka deletes whole
+ * segments only, and checks every 5 minutes (`log.retention.check.interval.ms`), so a record lives up to
+ * retention + segment age + check interval: 45 + 10 + 5 = 60 minutes.
+ */
+export const PERSONAL_DATA_TOPIC_CONFIG: Readonly<Record<string, string>> = Object.freeze({
+  'retention.ms': String(45 * 60_000),
+  'segment.ms': String(10 * 60_000),
+});
+
+/** The services that answer request-reply messages, each with its one request topic. */
+export const REQUEST_TOPICS = {
+  land: 'land.requests.v1',
+  security: 'security.requests.v1',
+  anticorruption: 'anticorruption.requests.v1',
+  reporting: 'reporting.requests.v1',
+} as const;
+
+export type RequestService = keyof typeof REQUEST_TOPICS;
+
+export function isRequestService(s: string): s is RequestService {
+  return Object.prototype.hasOwnProperty.call(REQUEST_TOPICS, s);
+}
+
+/** The request topic of a service; throws for a service that has none (a typo must not create a topic). */
+export function requestTopicOf(service: string): string {
+  if (!isRequestService(service)) throw new Error(`no request topic for service "${service}"`);
+  return REQUEST_TOPICS[service];
+}
+
+/** Reply topics of caller instances share this prefix; anything else under it is an orphan candidate. */
+export const REPLY_TOPIC_PREFIX = 'gateway.replies.';
+
+/** The reply topic of one caller instance (`instance`: letters, digits, `-`, `.`, `_` only). */
+export function replyTopicFor(instance: string): string {
+  if (!/^[A-Za-z0-9._-]{1,200}$/.test(instance)) throw new Error(`bad reply instance id "${instance}"`);
+  return `${REPLY_TOPIC_PREFIX}${instance}`;
+}
+
+/** Request-reply message ids (the `x-message` header and the handlers' `@MessagePattern`). */
 export const Requests = {
   land: {
     cofoCreate: 'land.cofo.create.v1',
@@ -81,21 +131,33 @@ export const Events = {
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
-export type RequestTopic = Leaves<typeof Requests>;
+export type RequestMessageId = Leaves<typeof Requests>;
 export type EventTopic = Leaves<typeof Events>;
-
-export const replyTopicOf = (request: string): string => `${request}.reply`;
 
 function leaves(tree: object): string[] {
   return Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : leaves(v as object)));
 }
 
-/** The full list the broker must have: every request topic, its reply topic, every event topic. */
+/** The service that answers a message id: its first segment (`land.case.file.v1` -> `land`). */
+export function serviceOfMessage(id: string): RequestService {
+  const service = id.slice(0, id.indexOf('.'));
+  if (!isRequestService(service)) throw new Error(`message ${id} names no known service`);
+  return service;
+}
+
+/** The topics the stack creates: one request topic per service and every event topic. */
 export function allTopics(): TopicSpec[] {
-  const requests = leaves(Requests).flatMap((name) => [
-    { name, partitions: REQUEST_PARTITIONS, description: 'request' },
-    { name: replyTopicOf(name), partitions: REPLY_PARTITIONS, description: `reply to ${name}` },
-  ]);
+  const requests = Object.entries(REQUEST_TOPICS).map(([service, name]) => ({
+    name,
+    partitions: REQUEST_PARTITIONS,
+    description: `requests to ${service}`,
+    config: PERSONAL_DATA_TOPIC_CONFIG,
+  }));
   const events = leaves(Events).map((name) => ({ name, partitions: EVENT_PARTITIONS, description: 'event' }));
   return [...requests, ...events];
+}
+
+/** Every request-reply message id of the contracts. */
+export function allRequestMessageIds(): string[] {
+  return leaves(Requests);
 }

@@ -1,103 +1,101 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload, type KafkaContext } from '@nestjs/microservices';
+import { Ctx, Payload, type KafkaContext } from '@nestjs/microservices';
 import {
-  CaseIdDto,
-  CaseListQueryDto,
-  CloseCaseDto,
-  DecideHomologationDto,
-  FileCaseDto,
-  HomologationQueueQueryDto,
-  InstructionStepDto,
-  PvCheckDto,
-  PvIdDto,
-  RecordPvDto,
-  ReferCaseDto,
-  RequestHomologationDto,
-  Requests,
+  LandMessages,
+  type CaseIdDto,
+  type CaseListQueryDto,
   type CaseSummaryV1,
   type CaseV1,
+  type CloseCaseDto,
+  type DecideHomologationDto,
+  type FileCaseDto,
   type HomologationQueueItemV1,
+  type HomologationQueueQueryDto,
+  type InstructionStepDto,
   type PageV1,
+  type PvCheckDto,
   type PvCheckV1,
+  type PvIdDto,
   type PvPdfV1,
+  type RecordPvDto,
+  type ReferCaseDto,
+  type RequestHomologationDto,
 } from '@prosmed/contracts';
-import { readRequestContext, validatePayload } from '@prosmed/messaging';
+import { Handles, readRequestContext } from '@prosmed/messaging';
 import { CasesService } from './cases.service';
+import { PvPrintService } from './printing/pv-print.service';
+import { PvsService } from './pvs/pvs.service';
 
-/** Request-reply handlers of land cases: caller from the headers, payload validated, one service call. */
+/** Handlers of land cases: one per catalogue entry, the caller from the headers, one service call. */
 @Controller()
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly pvs: PvsService,
+    private readonly printing: PvPrintService,
+  ) {}
 
-  @MessagePattern(Requests.land.caseFile)
-  file(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
-    const rc = readRequestContext(ctx);
-    return this.cases.file(rc, validatePayload(FileCaseDto, body));
+  @Handles(LandMessages.caseFile)
+  file(@Payload() body: FileCaseDto, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
+    return this.cases.file(readRequestContext(ctx), body);
   }
 
-  @MessagePattern(Requests.land.caseList)
-  list(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<PageV1<CaseSummaryV1>> {
-    const rc = readRequestContext(ctx);
-    return this.cases.list(rc, validatePayload(CaseListQueryDto, body ?? {}));
+  @Handles(LandMessages.caseList)
+  list(@Payload() body: CaseListQueryDto, @Ctx() ctx: KafkaContext): Promise<PageV1<CaseSummaryV1>> {
+    return this.cases.list(readRequestContext(ctx), body);
   }
 
-  @MessagePattern(Requests.land.caseGet)
-  get(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
-    const rc = readRequestContext(ctx);
-    return this.cases.get(rc, validatePayload(CaseIdDto, body).caseId);
+  @Handles(LandMessages.caseGet)
+  get(@Payload() body: CaseIdDto, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
+    return this.cases.get(readRequestContext(ctx), body.caseId);
   }
 
-  @MessagePattern(Requests.land.caseStep)
-  step(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
-    const rc = readRequestContext(ctx);
-    return this.cases.recordStep(rc, validatePayload(InstructionStepDto, body));
+  @Handles(LandMessages.caseStep)
+  step(@Payload() body: InstructionStepDto, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
+    return this.cases.recordStep(readRequestContext(ctx), body);
   }
 
-  @MessagePattern(Requests.land.casePv)
-  pv(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
-    const rc = readRequestContext(ctx);
-    return this.cases.recordPv(rc, validatePayload(RecordPvDto, body));
+  @Handles(LandMessages.casePv)
+  pv(@Payload() body: RecordPvDto, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
+    return this.pvs.recordPv(readRequestContext(ctx), body);
   }
 
-  @MessagePattern(Requests.land.caseHomologationRequest)
-  requestHomologation(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
-    const rc = readRequestContext(ctx);
-    return this.cases.requestHomologation(rc, validatePayload(RequestHomologationDto, body));
+  @Handles(LandMessages.caseHomologationRequest)
+  requestHomologation(@Payload() body: RequestHomologationDto, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
+    return this.pvs.requestHomologation(readRequestContext(ctx), body);
   }
 
-  @MessagePattern(Requests.land.caseHomologationDecide)
-  decideHomologation(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
-    const rc = readRequestContext(ctx);
-    return this.cases.decideHomologation(rc, validatePayload(DecideHomologationDto, body));
+  @Handles(LandMessages.caseHomologationDecide)
+  decideHomologation(@Payload() body: DecideHomologationDto, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
+    return this.pvs.decideHomologation(readRequestContext(ctx), body);
   }
 
-  @MessagePattern(Requests.land.caseRefer)
-  refer(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
-    const rc = readRequestContext(ctx);
-    return this.cases.refer(rc, validatePayload(ReferCaseDto, body));
+  @Handles(LandMessages.caseRefer)
+  refer(@Payload() body: ReferCaseDto, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
+    return this.cases.refer(readRequestContext(ctx), body);
   }
 
-  @MessagePattern(Requests.land.caseClose)
-  close(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
-    const rc = readRequestContext(ctx);
-    return this.cases.close(rc, validatePayload(CloseCaseDto, body));
+  @Handles(LandMessages.caseClose)
+  close(@Payload() body: CloseCaseDto, @Ctx() ctx: KafkaContext): Promise<CaseV1> {
+    return this.cases.close(readRequestContext(ctx), body);
   }
 
-  @MessagePattern(Requests.land.homologationQueue)
-  queue(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<PageV1<HomologationQueueItemV1>> {
-    const rc = readRequestContext(ctx);
-    return this.cases.homologationQueue(rc, validatePayload(HomologationQueueQueryDto, body ?? {}));
+  @Handles(LandMessages.homologationQueue)
+  queue(
+    @Payload() body: HomologationQueueQueryDto,
+    @Ctx() ctx: KafkaContext,
+  ): Promise<PageV1<HomologationQueueItemV1>> {
+    return this.pvs.homologationQueue(readRequestContext(ctx), body);
   }
 
-  @MessagePattern(Requests.land.pvPdf)
-  pdf(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<PvPdfV1> {
-    const rc = readRequestContext(ctx);
-    return this.cases.pvPdf(rc, validatePayload(PvIdDto, body).pvId);
+  @Handles(LandMessages.pvPdf)
+  pdf(@Payload() body: PvIdDto, @Ctx() ctx: KafkaContext): Promise<PvPdfV1> {
+    return this.printing.pvPdf(readRequestContext(ctx), body.pvId);
   }
 
   /** Public: anyone holding the paper may check it; the answer carries no personal data. */
-  @MessagePattern(Requests.land.pvCheck)
-  check(@Payload() body: unknown): Promise<PvCheckV1> {
-    return this.cases.pvCheck(validatePayload(PvCheckDto, body).code);
+  @Handles(LandMessages.pvCheck)
+  check(@Payload() body: PvCheckDto): Promise<PvCheckV1> {
+    return this.pvs.pvCheck(body.code);
   }
 }

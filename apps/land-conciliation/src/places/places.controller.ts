@@ -1,15 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload, type KafkaContext } from '@nestjs/microservices';
+import { Ctx, Payload, type KafkaContext } from '@nestjs/microservices';
 import {
-  PlaceCodeDto,
-  PlaceImportDto,
-  PlaceSearchDto,
-  Requests,
+  LandMessages,
+  type PlaceCodeDto,
   type PlaceDetailV1,
+  type PlaceImportDto,
   type PlaceImportResultV1,
+  type PlaceSearchDto,
   type PlaceV1,
 } from '@prosmed/contracts';
-import { readRequestContext, validatePayload } from '@prosmed/messaging';
+import { Handles, readRequestContext } from '@prosmed/messaging';
 import { PlacesService } from './places.service';
 
 /** Places: read by every signed-in role, imported by admins. */
@@ -17,21 +17,20 @@ import { PlacesService } from './places.service';
 export class PlacesController {
   constructor(private readonly places: PlacesService) {}
 
-  @MessagePattern(Requests.land.placeSearch)
-  search(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<PlaceV1[]> {
+  @Handles(LandMessages.placeSearch)
+  search(@Payload() body: PlaceSearchDto, @Ctx() ctx: KafkaContext): Promise<PlaceV1[]> {
     readRequestContext(ctx);
-    return this.places.search(validatePayload(PlaceSearchDto, body));
+    return this.places.search(body);
   }
 
-  @MessagePattern(Requests.land.placeGet)
-  get(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<PlaceDetailV1> {
+  @Handles(LandMessages.placeGet)
+  get(@Payload() body: PlaceCodeDto, @Ctx() ctx: KafkaContext): Promise<PlaceDetailV1> {
     readRequestContext(ctx);
-    return this.places.get(validatePayload(PlaceCodeDto, body).code);
+    return this.places.get(body.code);
   }
 
-  @MessagePattern(Requests.land.placeImport)
-  import(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<PlaceImportResultV1> {
-    const rc = readRequestContext(ctx);
-    return this.places.import(rc, validatePayload(PlaceImportDto, body).csv);
+  @Handles(LandMessages.placeImport)
+  import(@Payload() body: PlaceImportDto, @Ctx() ctx: KafkaContext): Promise<PlaceImportResultV1> {
+    return this.places.import(readRequestContext(ctx), body.csv);
   }
 }

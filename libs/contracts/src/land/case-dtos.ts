@@ -3,8 +3,20 @@
  * schemas) and the land service (validation of what arrives over Kafka): one definition, checked twice.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageLimit } from '../dto-helpers';
-import { Transform, Type } from 'class-transformer';
+import {
+  Cursor,
+  DateOnly,
+  IfNotNull,
+  IfPresent,
+  IsPlaceCode,
+  IsRegistryCode,
+  IsSearchText,
+  IsVersion,
+  PageLimit,
+  Text,
+  TrimEach,
+} from '../dto-helpers';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -49,38 +61,12 @@ import {
   type PvKind,
 } from './cases';
 
-/** Place codes (see libs/places): `ML-` (map until 23 Sept 2024) or `ML2-` (since), one segment per level. */
-export const PLACE_CODE_PATTERN = /^ML2?-[A-Z][A-Z0-9]{2}(?:-A?[A-Z][A-Z0-9]{2}){0,4}$/;
-export const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{0,30}[A-Z0-9]$/;
-
-const trim = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-const trimEach = () =>
-  Transform(({ value }: { value: unknown }) =>
-    Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim() : v)) : value,
-  );
-const Text = (max: number, min = 1): PropertyDecorator => {
-  return (target, key) => {
-    trim()(target, key);
-    IsString()(target, key);
-    MinLength(min)(target, key);
-    MaxLength(max)(target, key);
-  };
-};
-const DateOnly = (): PropertyDecorator => (target, key) => {
-  IsString()(target, key);
-  Matches(DATE_PATTERN, { message: '$property must be a date YYYY-MM-DD' })(target, key);
-};
-/** Present means checked, `null` included; absent means "not given". */
-const IfPresent = () => ValidateIf((_o: object, v: unknown) => v !== undefined);
-const IfNotNull = () => ValidateIf((_o: object, v: unknown) => v !== undefined && v !== null);
 /** An optional list of written points (agreed, open, steps tried): up to 50, each 1 to 2000 characters. */
 const PointList = (): PropertyDecorator => (target, key) => {
   IfPresent()(target, key);
   IsArray()(target, key);
   ArrayMaxSize(50)(target, key);
-  trimEach()(target, key);
+  TrimEach()(target, key);
   IsString({ each: true })(target, key);
   MinLength(1, { each: true })(target, key);
   MaxLength(2000, { each: true })(target, key);
@@ -125,8 +111,7 @@ export class PartyInputDto {
 
   @ApiPropertyOptional({ example: 'ML-SEG-SEG-SEG', nullable: true })
   @IfNotNull()
-  @IsString()
-  @Matches(PLACE_CODE_PATTERN)
+  @IsPlaceCode()
   villageCode?: string | null;
 
   @ApiPropertyOptional({
@@ -144,8 +129,7 @@ export class PartyInputDto {
 
 export class LandInputDto {
   @ApiProperty({ example: 'ML-SEG-SEG-SEG', description: 'Place code of the village where the land lies' })
-  @IsString()
-  @Matches(PLACE_CODE_PATTERN)
+  @IsPlaceCode()
   villageCode!: string;
 
   @ApiProperty({ example: 'Champ de mil au nord du village, limite avec le champ de la famille Diarra' })
@@ -171,8 +155,7 @@ export class FileCaseDto {
     example: 'SEG01',
     description: 'CoFo receiving the case; a secretary files in her own only',
   })
-  @IsString()
-  @Matches(CODE_PATTERN)
+  @IsRegistryCode()
   cofoCode!: string;
 
   @ApiProperty({ example: '2026-11-20', description: 'Date of the saisine (YYYY-MM-DD), not in the future' })
@@ -208,8 +191,7 @@ export class CaseCommandDto {
   caseId!: string;
 
   @ApiProperty({ minimum: 1, example: 1, description: 'Version of the case as read; a stale one is a 409' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version!: number;
 }
 
@@ -226,7 +208,7 @@ export class InstructionStepDto extends CaseCommandDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  @trimEach()
+  @TrimEach()
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(200, { each: true })
@@ -412,14 +394,12 @@ export class CaseListQueryDto {
 
   @ApiPropertyOptional({ example: 'ML-SEG-SEG', description: 'The village or any unit above it' })
   @IsOptional()
-  @IsString()
-  @Matches(PLACE_CODE_PATTERN)
+  @IsPlaceCode()
   placeCode?: string;
 
   @ApiPropertyOptional({ example: 'SEG01' })
   @IsOptional()
-  @IsString()
-  @Matches(CODE_PATTERN)
+  @IsRegistryCode()
   cofoCode?: string;
 
   @ApiPropertyOptional({ example: '2026-01-01' })
@@ -433,19 +413,14 @@ export class CaseListQueryDto {
   filedTo?: string;
 
   @ApiPropertyOptional({ description: 'Text in number, summary, land or party names (accents ignored)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @IfPresent()
+  @IsSearchText()
   q?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @Cursor()
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @PageLimit(100)
+  @PageLimit()
   limit?: number;
 }
 
@@ -455,13 +430,9 @@ export class HomologationQueueQueryDto {
   @IsIn(['pending', 'overdue', 'decided'])
   status?: 'pending' | 'overdue' | 'decided';
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @Cursor()
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @PageLimit(100)
+  @PageLimit()
   limit?: number;
 }

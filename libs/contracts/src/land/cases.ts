@@ -1,5 +1,33 @@
 /** Wire types of land-dispute cases, PVs and homologation, version 1 (DOMAIN.md section 1). */
-import type { Sex } from './registry';
+import type {
+  CaseListQueryDto,
+  CloseCaseDto,
+  DecideHomologationDto,
+  FileCaseDto,
+  GpsPointDto,
+  HomologationQueueQueryDto,
+  InstructionStepDto,
+  LandInputDto,
+  PartyInputDto,
+  PartyMarkDto,
+  PvMemberDto,
+  RecordPvDto,
+  ReferCaseDto,
+  RequestHomologationDto,
+} from './case-dtos';
+import type {
+  CaseDto,
+  CaseSummaryDto,
+  HistoryEntryDto,
+  HomologationDto,
+  HomologationQueueItemDto,
+  PartyCountsDto,
+  PartyDto,
+  PvCheckResultDto,
+  PvDto,
+  ReferralDto,
+  StepDto,
+} from './case-replies';
 
 export const DISPUTE_TYPES = [
   'limites-de-champs',
@@ -71,13 +99,6 @@ export type MarkKind = (typeof MARK_KINDS)[number];
 export const CLOSE_REASONS = ['homologated', 'referred', 'withdrawn'] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
-/** Counts of parties by sex and age group, without names: what events and reports carry. */
-export interface PartyCountsV1 {
-  total: number;
-  bySex: Record<Sex | 'group', number>;
-  byAgeGroup: Record<AgeGroup, number>;
-}
-
 /** Payload common to every land event (no personal data). */
 export interface LandEventV1 {
   /** The event's id is the `x-message-id` header (the outbox row id); consumers deduplicate on it. */
@@ -94,255 +115,46 @@ export interface LandEventV1 {
   parties: PartyCountsV1;
 }
 
-export interface GpsPointV1 {
-  lat: number;
-  lon: number;
-}
-
-export interface PartyInputV1 {
-  kind: PartyKind;
-  /** Person's full name, or the group's name ("Famille Coulibaly", "Association des éleveurs de ..."). */
-  name: string;
-  /** Required for a person; a group has none. */
-  sex?: Sex | null;
-  ageGroup?: AgeGroup;
-  role: PartyRole;
-  /** Place code of the party's village. */
-  villageCode?: string | null;
-  /** For a group: how many people it speaks for, when known. */
-  memberCount?: number | null;
-}
-
-export interface PartyV1 extends PartyInputV1 {
-  id: string;
-}
-
-export interface LandInputV1 {
-  /** Place code of the village where the land lies. */
-  villageCode: string;
-  description: string;
-  surfaceHa?: number | null;
-  gps?: GpsPointV1 | null;
-}
-
-export interface FileCaseV1 {
-  /** The CoFo that receives the case; a secretary can only file in her own (scope comes from the token). */
-  cofoCode: string;
-  /** Date of the saisine, YYYY-MM-DD, not in the future. */
-  filedOn: string;
-  disputeType: DisputeType;
-  summary: string;
-  parties: PartyInputV1[];
-  land: LandInputV1;
-}
-
-export interface InstructionStepInputV1 {
-  caseId: string;
-  version: number;
-  kind: InstructionStepKind;
-  date: string;
-  /** CoFo members present (names). */
-  membersPresent: string[];
-  summary: string;
-  /** For a hearing: which party was heard. */
-  partyId?: string | null;
-}
-
-export interface InstructionStepV1 extends Omit<InstructionStepInputV1, 'caseId' | 'version'> {
-  id: string;
-  recordedAt: string;
-  recordedBy: string;
-}
-
-export interface PartyMarkV1 {
-  partyId: string;
-  kind: MarkKind;
-  /** When `represented`: who signed for the party. */
-  representedBy?: string | null;
-}
-
-export interface PvMemberV1 {
-  name: string;
-  role: string;
-  sex?: Sex | null;
-}
-
-export interface RecordPvV1 {
-  caseId: string;
-  version: number;
-  kind: PvKind;
-  /** Date the PV was drawn up: not before the filing, not in the future. */
-  drawnUpOn: string;
-  membersPresent: PvMemberV1[];
-  /** Conciliation: the points agreed (at least one) and any left open. */
-  agreedPoints?: string[];
-  openPoints?: string[];
-  /** Conciliation: each party's mark. */
-  marks?: PartyMarkV1[];
-  /** Non-conciliation: the steps tried and why they failed. */
-  stepsTried?: string[];
-  failureReason?: string | null;
-  /** Why a new version replaces the PV in force (required for a correction). */
-  correctionReason?: string | null;
-}
-
 export const PV_STATUSES = ['in-force', 'superseded'] as const;
 export type PvStatus = (typeof PV_STATUSES)[number];
 
 export const HOMOLOGATION_DECISIONS = ['homologated', 'rejected'] as const;
 export type HomologationDecision = (typeof HOMOLOGATION_DECISIONS)[number];
 
-export interface HomologationV1 {
-  tribunalCode: string;
-  requestedOn: string;
-  decision: HomologationDecision | null;
-  decisionNumber: string | null;
-  decisionDate: string | null;
-  rejectionReason: string | null;
-  /** Days from request to decision, or to today while waiting. */
-  waitingDays: number;
-  overdue: boolean;
-}
-
-export interface PvV1 {
-  id: string;
-  caseId: string;
-  caseNumber: string;
-  kind: PvKind;
-  pvVersion: number;
-  status: PvStatus;
-  drawnUpOn: string;
-  membersPresent: PvMemberV1[];
-  agreedPoints: string[];
-  openPoints: string[];
-  marks: PartyMarkV1[];
-  stepsTried: string[];
-  failureReason: string | null;
-  correctionReason: string | null;
-  contentHash: string;
-  verificationCode: string;
-  homologation: HomologationV1 | null;
-  recordedAt: string;
-  recordedBy: string;
-}
-
-export interface ReferralV1 {
-  court: string | null;
-  referredOn: string | null;
-  recordedAt: string;
-}
-
-export interface CaseHistoryEntryV1 {
-  at: string;
-  actor: string;
-  action: string;
-  fromState: string | null;
-  toState: string | null;
-  reason: string | null;
-}
-
-export interface CaseSummaryV1 {
-  id: string;
-  number: string;
-  cofoCode: string;
-  state: CaseState;
-  disputeType: DisputeType;
-  filedOn: string;
-  villageCode: string;
-  summary: string;
-  parties: PartyCountsV1;
-  version: number;
-  updatedAt: string;
-}
-
-export interface CaseV1 extends CaseSummaryV1 {
-  partiesList: PartyV1[];
-  land: LandInputV1;
-  steps: InstructionStepV1[];
-  pvs: PvV1[];
-  referral: ReferralV1 | null;
-  closedReason: CloseReason | null;
-  history: CaseHistoryEntryV1[];
-  createdAt: string;
-}
-
-export interface CaseListQueryV1 {
-  state?: CaseState;
-  disputeType?: DisputeType;
-  /** Place code: the case's village or any unit above it. */
-  placeCode?: string;
-  cofoCode?: string;
-  filedFrom?: string;
-  filedTo?: string;
-  /** Text in the number, summary, land description or party names (accent-insensitive). */
-  q?: string;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface RequestHomologationV1 {
-  caseId: string;
-  version: number;
-  requestedOn: string;
-}
-
-export interface DecideHomologationV1 {
-  caseId: string;
-  version: number;
-  decision: HomologationDecision;
-  decisionNumber?: string | null;
-  decisionDate: string;
-  rejectionReason?: string | null;
-}
-
-export interface ReferCaseV1 {
-  caseId: string;
-  version: number;
-  court?: string | null;
-  referredOn?: string | null;
-}
-
-export interface CloseCaseV1 {
-  caseId: string;
-  version: number;
-  reason: CloseReason;
-  comment?: string | null;
-}
-
-export interface HomologationQueueQueryV1 {
-  /** `pending`: waiting for a decision; `overdue`: waiting longer than the configured days. */
-  status?: 'pending' | 'overdue' | 'decided';
-  cursor?: string;
-  limit?: number;
-}
-
-export interface HomologationQueueItemV1 {
-  pvId: string;
-  caseId: string;
-  caseNumber: string;
-  cofoCode: string;
-  tribunalCode: string;
-  pvVersion: number;
-  requestedOn: string;
-  decision: HomologationDecision | null;
-  decisionDate: string | null;
-  waitingDays: number;
-  overdue: boolean;
-}
+/*
+ * One shape per message: the class-validator classes (requests, case-dtos.ts) and the documented reply
+ * classes (case-replies.ts) ARE the types. These names keep the wire's version in the code that uses them.
+ */
+/** Counts of parties by sex and age group, without names: what events and reports carry. */
+export type PartyCountsV1 = PartyCountsDto;
+export type GpsPointV1 = GpsPointDto;
+export type PartyInputV1 = PartyInputDto;
+export type PartyV1 = PartyDto;
+export type LandInputV1 = LandInputDto;
+export type FileCaseV1 = FileCaseDto;
+export type InstructionStepInputV1 = InstructionStepDto;
+export type InstructionStepV1 = StepDto;
+export type PartyMarkV1 = PartyMarkDto;
+export type PvMemberV1 = PvMemberDto;
+export type RecordPvV1 = RecordPvDto;
+export type HomologationV1 = HomologationDto;
+export type PvV1 = PvDto;
+export type ReferralV1 = ReferralDto;
+export type CaseHistoryEntryV1 = HistoryEntryDto;
+export type CaseSummaryV1 = CaseSummaryDto;
+export type CaseV1 = CaseDto;
+export type CaseListQueryV1 = CaseListQueryDto;
+export type RequestHomologationV1 = RequestHomologationDto;
+export type DecideHomologationV1 = DecideHomologationDto;
+export type ReferCaseV1 = ReferCaseDto;
+export type CloseCaseV1 = CloseCaseDto;
+export type HomologationQueueQueryV1 = HomologationQueueQueryDto;
+export type HomologationQueueItemV1 = HomologationQueueItemDto;
+/** What the public check endpoint says about a PV: never personal data. */
+export type PvCheckV1 = PvCheckResultDto;
 
 export interface PvPdfV1 {
   filename: string;
   /** The PDF bytes, base64. */
   base64: string;
-}
-
-/** What the public check endpoint says about a PV: never personal data. */
-export interface PvCheckV1 {
-  exists: boolean;
-  caseNumber?: string;
-  kind?: PvKind;
-  pvVersion?: number;
-  status?: PvStatus;
-  caseState?: CaseState;
-  contentHash?: string;
 }

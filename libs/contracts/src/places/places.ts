@@ -1,7 +1,7 @@
 /** Wire types of the places reference data (Mali's administrative tree on both maps), version 1. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageLimit } from '../dto-helpers';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsPlaceCode, PageLimit } from '../dto-helpers';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export const PLACE_LEVELS_V1 = ['region', 'cercle', 'arrondissement', 'commune', 'village'] as const;
 export const PLACE_MAPS_V1 = ['pre2024', 'post2024'] as const;
@@ -46,15 +46,13 @@ export class PlaceSearchDto {
   @IsIn(PLACE_MAPS_V1)
   map?: PlaceV1['map'];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @PageLimit(100)
+  @PageLimit()
   limit?: number;
 }
 
 export class PlaceCodeDto {
   @ApiProperty({ example: 'ML-SEG-SAN' })
-  @IsString()
-  @Matches(/^ML2?-[A-Z][A-Z0-9]{2}(?:-A?[A-Z][A-Z0-9]{2}){0,4}$/)
+  @IsPlaceCode()
   code!: string;
 }
 

@@ -1,8 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import type { CofoV1, PageV1 } from '@prosmed/contracts';
+import {
+  changesOf,
+  DEFAULT_PAGE_SIZE,
+  domainError,
+  type CofoListQueryDto,
+  type CofoV1,
+  type CreateCofoDto,
+  type PageV1,
+  type UpdateCofoDto,
+} from '@prosmed/contracts';
 import type { RequestContext } from '@prosmed/messaging';
+import { inTransaction } from '@prosmed/persistence';
 import {
   assertRegistryWrite,
   cofoVisible,
@@ -11,12 +21,11 @@ import {
 } from '../access/registry-scope';
 import { auditActor, landAudit } from '../../shared/audit';
 import { RegistryErrors } from '../registry.errors';
-import { decodeCursor, DEFAULT_PAGE_SIZE, pageOf } from '../shared/cursor';
+import { decodeCursor, pageOf } from '../shared/cursor';
 import { PLACE_CHECKER, type PlaceChecker } from '../../shared/place-checker';
 import { containsPattern, searchKey } from '../../shared/text-search';
 import { TribunalEntity } from '../tribunals/tribunal.entity';
 import { CofoEntity, cofoView } from './cofo.entity';
-import type { CofoListQueryDto, CreateCofoDto, UpdateCofoDto } from './dto/cofo.dto';
 
 @Injectable()
 export class CofoService {
@@ -28,7 +37,7 @@ export class CofoService {
   async create(rc: RequestContext, dto: CreateCofoDto): Promise<CofoV1> {
     assertRegistryWrite(rc.identity);
     await this.places.assertKnown([{ field: 'placeCode', code: dto.placeCode }]);
-    return this.dataSource.transaction(async (tx) => {
+    return inTransaction(this.dataSource, async (tx) => {
       const tribunalCode = dto.tribunalCode ?? null;
       if (tribunalCode !== null) await this.assertTribunalExists(tx, tribunalCode);
       const row = tx.create(CofoEntity, {
@@ -56,10 +65,13 @@ export class CofoService {
 
   async update(rc: RequestContext, dto: UpdateCofoDto): Promise<CofoV1> {
     assertRegistryWrite(rc.identity);
-    const c = dto.changes;
-    if (c.placeCode !== undefined)
-      await this.places.assertKnown([{ field: 'changes.placeCode', code: c.placeCode }]);
-    return this.dataSource.transaction(async (tx) => {
+    const c = changesOf(dto);
+    if (Object.keys(c).length === 0) {
+      // An edit that changes nothing is a client mistake, not a new version.
+      throw domainError('VALIDATION_FAILED', undefined, [{ field: 'body', code: 'noChanges' }]);
+    }
+    if (c.placeCode !== undefined) await this.places.assertKnown([{ field: 'placeCode', code: c.placeCode }]);
+    return inTransaction(this.dataSource, async (tx) => {
       // The row lock makes read-compare-write one step: two editors with the same version cannot both win.
       const row = await tx.findOne(CofoEntity, {
         where: { code: dto.code },

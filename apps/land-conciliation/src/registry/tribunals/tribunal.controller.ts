@@ -1,10 +1,16 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload, type KafkaContext } from '@nestjs/microservices';
-import { Requests, type PageV1, type TribunalV1 } from '@prosmed/contracts';
-import { MapUniqueViolations, readRequestContext, validatePayload } from '@prosmed/messaging';
+import { Ctx, Payload, type KafkaContext } from '@nestjs/microservices';
+import {
+  LandMessages,
+  type CreateTribunalDto,
+  type PageV1,
+  type RegistryCodeDto,
+  type TribunalListQueryDto,
+  type TribunalV1,
+  type UpdateTribunalDto,
+} from '@prosmed/contracts';
+import { Handles, MapUniqueViolations, readRequestContext } from '@prosmed/messaging';
 import { TRIBUNAL_CODE_UNIQUE } from '../registry.errors';
-import { GetByCodeDto } from '../shared/dto';
-import { CreateTribunalDto, TribunalListQueryDto, UpdateTribunalDto } from './dto/tribunal.dto';
 import { TribunalService } from './tribunal.service';
 
 /** Request-reply handlers of the tribunal registry. */
@@ -12,28 +18,24 @@ import { TribunalService } from './tribunal.service';
 export class TribunalController {
   constructor(private readonly tribunals: TribunalService) {}
 
-  @MessagePattern(Requests.land.tribunalCreate)
+  @Handles(LandMessages.tribunalCreate)
   @MapUniqueViolations({ [TRIBUNAL_CODE_UNIQUE]: 'TRIBUNAL_CODE_TAKEN' })
-  create(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<TribunalV1> {
-    const rc = readRequestContext(ctx);
-    return this.tribunals.create(rc, validatePayload(CreateTribunalDto, body));
+  create(@Payload() body: CreateTribunalDto, @Ctx() ctx: KafkaContext): Promise<TribunalV1> {
+    return this.tribunals.create(readRequestContext(ctx), body);
   }
 
-  @MessagePattern(Requests.land.tribunalUpdate)
-  update(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<TribunalV1> {
-    const rc = readRequestContext(ctx);
-    return this.tribunals.update(rc, validatePayload(UpdateTribunalDto, body));
+  @Handles(LandMessages.tribunalUpdate)
+  update(@Payload() body: UpdateTribunalDto, @Ctx() ctx: KafkaContext): Promise<TribunalV1> {
+    return this.tribunals.update(readRequestContext(ctx), body);
   }
 
-  @MessagePattern(Requests.land.tribunalList)
-  list(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<PageV1<TribunalV1>> {
-    const rc = readRequestContext(ctx);
-    return this.tribunals.list(rc, validatePayload(TribunalListQueryDto, body ?? {}));
+  @Handles(LandMessages.tribunalList)
+  list(@Payload() body: TribunalListQueryDto, @Ctx() ctx: KafkaContext): Promise<PageV1<TribunalV1>> {
+    return this.tribunals.list(readRequestContext(ctx), body);
   }
 
-  @MessagePattern(Requests.land.tribunalGet)
-  get(@Payload() body: unknown, @Ctx() ctx: KafkaContext): Promise<TribunalV1> {
-    const rc = readRequestContext(ctx);
-    return this.tribunals.get(rc, validatePayload(GetByCodeDto, body).code);
+  @Handles(LandMessages.tribunalGet)
+  get(@Payload() body: RegistryCodeDto, @Ctx() ctx: KafkaContext): Promise<TribunalV1> {
+    return this.tribunals.get(readRequestContext(ctx), body.code);
   }
 }

@@ -1,8 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
-import type { PageV1, TribunalV1 } from '@prosmed/contracts';
+import {
+  changesOf,
+  DEFAULT_PAGE_SIZE,
+  domainError,
+  type CreateTribunalDto,
+  type PageV1,
+  type TribunalListQueryDto,
+  type TribunalV1,
+  type UpdateTribunalDto,
+} from '@prosmed/contracts';
 import type { RequestContext } from '@prosmed/messaging';
+import { inTransaction } from '@prosmed/persistence';
 import {
   assertRegistryWrite,
   registryReadScope,
@@ -12,10 +22,9 @@ import {
 import { CofoEntity } from '../cofo/cofo.entity';
 import { auditActor, landAudit } from '../../shared/audit';
 import { RegistryErrors } from '../registry.errors';
-import { decodeCursor, DEFAULT_PAGE_SIZE, pageOf } from '../shared/cursor';
+import { decodeCursor, pageOf } from '../shared/cursor';
 import { PLACE_CHECKER, type PlaceChecker } from '../../shared/place-checker';
 import { containsPattern, searchKey } from '../../shared/text-search';
-import type { CreateTribunalDto, TribunalListQueryDto, UpdateTribunalDto } from './dto/tribunal.dto';
 import { TribunalEntity, tribunalView } from './tribunal.entity';
 
 @Injectable()
@@ -31,7 +40,7 @@ export class TribunalService {
       { field: 'placeCode', code: dto.placeCode },
       ...dto.cercleCodes.map((code, i) => ({ field: `cercleCodes[${i}]`, code })),
     ]);
-    return this.dataSource.transaction(async (tx) => {
+    return inTransaction(this.dataSource, async (tx) => {
       const row = tx.create(TribunalEntity, {
         code: dto.code,
         name: dto.name,
@@ -56,12 +65,16 @@ export class TribunalService {
 
   async update(rc: RequestContext, dto: UpdateTribunalDto): Promise<TribunalV1> {
     assertRegistryWrite(rc.identity);
-    const c = dto.changes;
+    const c = changesOf(dto);
+    if (Object.keys(c).length === 0) {
+      // An edit that changes nothing is a client mistake, not a new version.
+      throw domainError('VALIDATION_FAILED', undefined, [{ field: 'body', code: 'noChanges' }]);
+    }
     await this.places.assertKnown([
-      ...(c.placeCode !== undefined ? [{ field: 'changes.placeCode', code: c.placeCode }] : []),
-      ...(c.cercleCodes ?? []).map((code, i) => ({ field: `changes.cercleCodes[${i}]`, code })),
+      ...(c.placeCode !== undefined ? [{ field: 'placeCode', code: c.placeCode }] : []),
+      ...(c.cercleCodes ?? []).map((code, i) => ({ field: `cercleCodes[${i}]`, code })),
     ]);
-    return this.dataSource.transaction(async (tx) => {
+    return inTransaction(this.dataSource, async (tx) => {
       const row = await tx.findOne(TribunalEntity, {
         where: { code: dto.code },
         lock: { mode: 'pessimistic_write' },

@@ -1,7 +1,12 @@
-import { DomainError, type ErrorDetail } from '@prosmed/contracts';
+import {
+  CofoListQueryDto,
+  CreateCofoDto,
+  DomainError,
+  RegistryCodeDto,
+  UpdateCofoDto,
+  type ErrorDetail,
+} from '@prosmed/contracts';
 import { validatePayload } from '@prosmed/messaging';
-import { GetByCodeDto } from '../../shared/dto';
-import { CofoListQueryDto, CreateCofoDto, UpdateCofoDto } from './cofo.dto';
 
 const valid = {
   code: 'SEG02',
@@ -57,7 +62,7 @@ describe('CoFo payloads', () => {
     });
     expect(fields(d)).toEqual([
       'members[0].sex:isIn',
-      'members[1].name:isNotEmpty',
+      'members[1].name:minLength',
       'members[2].phone:whitelistValidation',
     ]);
   });
@@ -92,31 +97,25 @@ describe('CoFo payloads', () => {
       expect(fields(details(CreateCofoDto, v))).toEqual(['$:isObject']);
   });
 
-  it('accepts a partial update; refuses null for a required field, an empty change set, a bad version', () => {
-    const ok = validatePayload(UpdateCofoDto, { code: 'SEG01', version: 3, changes: { tribunalCode: null } });
-    expect(ok.changes.tribunalCode).toBeNull();
-    expect(ok.changes).not.toHaveProperty('name');
-    expect(fields(details(UpdateCofoDto, { code: 'SEG01', version: 3, changes: { name: null } }))).toContain(
-      'changes.name:isString',
+  it('accepts a partial update; refuses null for a required field, a bad version, a code change', () => {
+    const ok = validatePayload(UpdateCofoDto, { code: 'SEG01', version: 3, tribunalCode: null });
+    expect(ok.tribunalCode).toBeNull();
+    expect(ok).not.toHaveProperty('name');
+    expect(fields(details(UpdateCofoDto, { code: 'SEG01', version: 3, name: null }))).toContain(
+      'name:isString',
     );
-    expect(fields(details(UpdateCofoDto, { code: 'SEG01', version: 3, changes: {} }))).toEqual([
-      'changes:isNotEmptyObject',
+    expect(fields(details(UpdateCofoDto, { code: 'SEG01', version: 0, name: 'x' }))).toEqual(['version:min']);
+    expect(fields(details(UpdateCofoDto, { code: 'SEG01', version: 1.5e308, name: 'x' }))).toEqual([
+      'version:max',
     ]);
-    expect(fields(details(UpdateCofoDto, { code: 'SEG01', version: 0, changes: { name: 'x' } }))).toEqual([
-      'version:min',
+    expect(fields(details(UpdateCofoDto, { code: 'SEG01', version: 1, cofoId: 'SAN01' }))).toEqual([
+      'cofoId:whitelistValidation',
     ]);
-    expect(fields(details(UpdateCofoDto, { code: 'SEG01', version: 1, changes: { code: 'SAN01' } }))).toEqual(
-      ['changes.code:whitelistValidation'],
-    );
     expect(
       fields(
-        details(UpdateCofoDto, {
-          code: 'SEG01',
-          version: 1,
-          changes: { members: [{ name: 'A', sex: 'f', role: 'm' }] },
-        }),
+        details(UpdateCofoDto, { code: 'SEG01', version: 1, members: [{ name: 'A', sex: 'f', role: 'm' }] }),
       ),
-    ).toEqual(['changes.members[0].sex:isIn']);
+    ).toEqual(['members[0].sex:isIn']);
   });
 
   it('bounds list queries', () => {
@@ -124,9 +123,11 @@ describe('CoFo payloads', () => {
     expect(validatePayload(CofoListQueryDto, { level: 'commune', q: 'ségou', limit: 100 }).limit).toBe(100);
     expect(fields(details(CofoListQueryDto, { limit: 0 }))).toEqual(['limit:min']);
     expect(fields(details(CofoListQueryDto, { limit: 101 }))).toEqual(['limit:max']);
-    expect(fields(details(CofoListQueryDto, { limit: '10' }))).toContain('limit:isInt');
+    // A query string's "10" is the number 10; anything else that is not an integer is refused.
+    expect(validatePayload(CofoListQueryDto, { limit: '10' }).limit).toBe(10);
+    expect(fields(details(CofoListQueryDto, { limit: '1e3' }))).toContain('limit:isInt');
     expect(fields(details(CofoListQueryDto, { cofoId: 'SAN01' }))).toEqual(['cofoId:whitelistValidation']);
-    expect(fields(details(GetByCodeDto, { code: 'SEG01', cofoId: 'SAN01' }))).toEqual([
+    expect(fields(details(RegistryCodeDto, { code: 'SEG01', cofoId: 'SAN01' }))).toEqual([
       'cofoId:whitelistValidation',
     ]);
   });
