@@ -33,6 +33,9 @@ export function statusOfKind(kind: CatalogueKind): number {
       return 500;
     case 'unavailable':
       return 503;
+    // Refused by its service for arriving after its deadline: nothing was applied, a retry is safe.
+    case 'expired':
+      return 503;
     case 'timeout':
       return 504;
     default: {
@@ -49,6 +52,7 @@ const ERROR_KINDS: Record<ErrorKind, true> = {
   not_found: true,
   conflict: true,
   business_rule: true,
+  expired: true,
 };
 
 /** Kinds a service may send (`RemoteErrorPayload.kind` is a string on the wire). */

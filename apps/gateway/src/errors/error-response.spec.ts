@@ -46,6 +46,7 @@ describe('a service RemoteError, mapped by kind', () => {
     ['not_found', 'COFO_NOT_FOUND', 404],
     ['conflict', 'VERSION_CONFLICT', 409],
     ['business_rule', 'PLACE_UNKNOWN', 422],
+    ['expired', 'COMMAND_EXPIRED', 503],
   ])('%s (%s) -> %d', (kind, code, status) => {
     const r = map(new RemoteError({ code, kind, params: { code: 'SEG01', expected: 2, actual: 3 } }));
     expect(r.status).toBe(status);

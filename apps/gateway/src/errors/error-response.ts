@@ -42,6 +42,10 @@ const FALLBACK: Record<ErrorKind, Record<Language, string>> = {
     fr: 'Cette opération enfreint une règle de gestion.',
     en: 'This operation breaks a business rule.',
   },
+  expired: {
+    fr: "L'opération est arrivée après son délai : elle n'a pas été appliquée.",
+    en: 'The operation arrived after its deadline: it was not applied.',
+  },
 };
 
 const WWW_AUTHENTICATE: Partial<Record<string, string>> = {

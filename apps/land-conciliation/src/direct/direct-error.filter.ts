@@ -9,6 +9,7 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   business_rule: 422,
+  expired: 503,
 };
 
 /**

@@ -9,6 +9,7 @@ import {
   type PlaceSearchDto,
 } from '@prosmed/contracts';
 import type { RequestContext } from '@prosmed/messaging';
+import { inTransaction } from '@prosmed/persistence';
 import { shippedPlaceDirectory, type Place, type PlaceDirectory } from '@prosmed/places';
 import { auditActor, landAudit } from '../shared/audit';
 import type { PlaceChecker, PlaceRef } from '../shared/place-checker';
@@ -120,7 +121,7 @@ export class PlacesService implements PlaceChecker {
       );
     }
     const fresh = places.filter((p) => !base.exists(p.code));
-    await this.dataSource.transaction(async (tx) => {
+    await inTransaction(this.dataSource, async (tx) => {
       for (let i = 0; i < fresh.length; i += 500) {
         const chunk = fresh.slice(i, i + 500);
         const values: unknown[] = [];

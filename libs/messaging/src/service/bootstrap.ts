@@ -10,6 +10,7 @@ import { allTopics } from '@prosmed/contracts';
 import { kafkaJsConfig, kafkaServerOptions } from '../kafka-options';
 import { ensureTopics } from '../topics-admin';
 import { OutboxRelay } from '../outbox-relay';
+import { CommandLog } from './command-log';
 import { KafkaExceptionFilter } from './exception-filter';
 import { KafkaHandlerInterceptor } from './interceptor';
 import { kafkaLogCreator } from './kafka-log';
@@ -85,7 +86,12 @@ export async function bootstrapService(opts: ServiceBootstrapOptions): Promise<R
       { strategy: server },
       { deferInitialization: true },
     ) as NestMicroservice;
-    microservice.useGlobalInterceptors(new KafkaHandlerInterceptor(metrics, app.get(Reflector), logger));
+    const dataSource = app.get(DataSource);
+    // Every `@Command()` handler runs through the command log: exactly once per key, refused past its deadline.
+    const commands = new CommandLog({ dataSource, schema: opts.schema, logger });
+    microservice.useGlobalInterceptors(
+      new KafkaHandlerInterceptor(metrics, app.get(Reflector), logger, commands),
+    );
     microservice.useGlobalFilters(new KafkaExceptionFilter(logger));
     microservice.registerListeners();
     microservice.setIsInitialized(true);
@@ -97,12 +103,12 @@ export async function bootstrapService(opts: ServiceBootstrapOptions): Promise<R
     await app.listen(port, env.str(src, 'SERVICE_HOST', '127.0.0.1'));
     const actualPort = (app.getHttpServer().address() as AddressInfo).port;
 
-    const dataSource = app.get(DataSource);
     // Topics are contracts: a service started after a new topic was added creates it (idempotent),
     // rather than failing to subscribe on a broker that has auto-creation off.
     await ensureTopics(config.kafka, allTopics());
     const applied = await runMigrations(dataSource, opts.schema);
     runtime.attach({ migrated: true });
+    commands.startPurging();
     logger.log(
       { msg: `schema ${opts.schema} current`, applied: applied.map((m) => m.name) },
       'bootstrapService',
