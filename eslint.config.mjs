@@ -55,6 +55,23 @@ export default tseslint.config(
     },
   },
   {
+    // Apps write through `inTransaction` of @prosmed/persistence: it joins the transaction the service kit
+    // opens around each command, whose key and result commit with the writes (exactly once). A transaction
+    // of their own would commit even when the command's record rolls back, and a retry would write twice.
+    files: ['apps/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression > MemberExpression.callee[property.name=/^(transaction|startTransaction)$/]',
+          message:
+            'Use inTransaction(dataSource, fn) from @prosmed/persistence: it joins the command transaction of the service kit.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },

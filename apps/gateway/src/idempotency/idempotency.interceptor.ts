@@ -14,7 +14,7 @@ import { ApiError } from '../errors/api-error';
 import { errorResponseOf } from '../errors/error-response';
 import type { GatewayRequest } from '../http/request';
 import { GATEWAY_CONFIG, GATEWAY_LOGGER } from '../tokens';
-import { IDEMPOTENCY_KEY, requestHash } from './hash';
+import { callerSubject, IDEMPOTENCY_KEY, requestHash, WRITE_METHODS } from './hash';
 import { IdempotencyStore, type StoredAnswer } from './idempotency.store';
 import { ReplayedResponse } from './replayed-response';
 
@@ -24,13 +24,17 @@ const REPLAYED_HEADERS = ['location', 'etag'];
 const sleep = (ms: number) => new Promise<void>((res) => setTimeout(res, ms));
 
 /**
- * `Idempotency-Key` on POST (optional, honoured when present). The same key with the same request
- * (method, path, canonical body, caller) within the TTL answers the first response again, status and
- * body, with `Idempotent-Replayed: true`, and calls nothing; the same key with another request is 422
- * `IDEMPOTENCY_KEY_REUSED`. Of concurrent duplicates, one runs; the others wait for its answer (at most
- * `IDEMPOTENCY_WAIT_MS`, then 409 `IDEMPOTENCY_IN_PROGRESS`). Answers below 500 are stored, errors too
- * (a 409 stays a 409); a 5xx (timeout, broker down) has no definite outcome, so the key is released
- * and a retry runs again.
+ * `Idempotency-Key` on writes (POST, PUT, PATCH, DELETE; optional, honoured when present). The same key
+ * with the same request (method, path, canonical body, caller) within the TTL answers the first response
+ * again, status and body, with `Idempotent-Replayed: true`, and calls nothing; the same key with another
+ * request is 422 `IDEMPOTENCY_KEY_REUSED`. Of concurrent duplicates, one runs; the others wait for its
+ * answer (at most `IDEMPOTENCY_WAIT_MS`, then 409 `IDEMPOTENCY_IN_PROGRESS`). Answers below 500 are
+ * stored, errors too (a 409 stays a 409); a 5xx (timeout, broker down) has no definite outcome, so the key
+ * is released and a retry runs again.
+ *
+ * This store is the fast path only. The guard is the service's command log, which receives the same key
+ * (`callContextOf`): a request the gateway gave up on (504) that the service still applies, a gateway that
+ * died holding a claim, a retry through another instance, all find the first result there.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -42,15 +46,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<GatewayRequest>();
-    if (req.method !== 'POST') return next.handle();
+    if (!WRITE_METHODS.has(req.method)) return next.handle();
     const raw = req.headers['idempotency-key'];
     if (raw === undefined) return next.handle();
     const key = Array.isArray(raw) ? raw[0] : raw;
     if (!IDEMPOTENCY_KEY.test(key)) throw new ApiError('IDEMPOTENCY_KEY_INVALID');
     const res = ctx.switchToHttp().getResponse<Response>();
-    const subject = req.auth?.identity.sub ?? `ip:${req.ip ?? 'unknown'}`;
+    const subject = callerSubject(req);
     const hash = requestHash(req.method, req.originalUrl, req.body, subject);
-    const status = (Reflect.getMetadata(HTTP_CODE_METADATA, ctx.getHandler()) as number | undefined) ?? 201;
+    // Nest's own default when a route names no status: 201 for POST, 200 otherwise.
+    const status =
+      (Reflect.getMetadata(HTTP_CODE_METADATA, ctx.getHandler()) as number | undefined) ??
+      (req.method === 'POST' ? 201 : 200);
 
     // Only the request that claimed the key stores or releases it.
     let owner = false;

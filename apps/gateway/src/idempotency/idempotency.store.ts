@@ -117,8 +117,13 @@ export class IdempotencyStore implements OnApplicationBootstrap, OnApplicationSh
     return res[1] ?? 0;
   }
 
-  /** A claim outlives the longest a request can take (Kafka bound) with a wide margin. */
+  /**
+   * A claim outlives the longest a request can take (the Kafka bound) with a margin, so that duplicates
+   * normally wait for the first answer. It need not be longer: a retry that takes over the claim of a
+   * gateway that died forwards the same key, and the service's command log returns the first attempt's
+   * result (or waits for it) instead of applying the command again.
+   */
   private lockMs(): number {
-    return 2 * this.cfg.kafka.requestTimeoutMs + 10_000;
+    return this.cfg.kafka.requestTimeoutMs + 3000;
   }
 }
