@@ -106,7 +106,7 @@ async function main(): Promise<number> {
           false,
         )
       ).status;
-    if (!(await waitFor(async () => (await send()) === 200, 30_000, 500)))
+    if (!(await waitFor(async () => (await send(0)) === 200, 30_000, 500)))
       throw new Error('no answer through Kafka');
     await closedLoop({ concurrency: 4, warmupMs: 0, durationMs: 3000, send });
 

@@ -161,7 +161,7 @@ async function main(): Promise<number> {
     const what = hasPost
       ? 'POST /api/v1/cases'
       : 'GET /api/v1/cofos/SEG01 (no POST /api/v1/cases in the gateway yet)';
-    await waitFor(async () => (await send()) < 300, 30_000, 500);
+    await waitFor(async () => (await send(0)) < 300, 30_000, 500);
     await closedLoop({ concurrency, warmupMs: 0, durationMs: 3000, send });
     // Both processes sample the same window; land counts the Kafka requests it handled itself.
     const handledBefore = await handledCount(landPort);

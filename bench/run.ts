@@ -2,27 +2,38 @@
  * `npm run bench`: the platform's figures against PostgreSQL's own on this machine, in one run. See
  * bench/README.md for what each figure means. Loopback only; bounded in time (`--budget`, 9 min).
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadPlatformConfig } from '@prosmed/config';
+import { loadStackSettings } from '../deploy/local/settings';
+import { benchCofoCode, benchTokens, ensureBenchCofos, ensureBenchUsers } from './lib/bench-data';
+import { CpuMeter, postgresPids, type PidMap } from './lib/cpu';
 import { LoopbackClient } from './lib/http';
-import { closedLoop, openLoop, type ClosedLoopResult, type OpenLoopResult, type Send } from './lib/load';
-import { parseOptions, type BenchOptions } from './lib/options';
+import { closedLoop, type ClosedLoopResult, type Send } from './lib/load';
+import { parseOptions } from './lib/options';
+import { beforePhases, closedLoopWithCpu, fixedRateWithCpu } from './lib/phases';
 import { dropBenchSchema, runPgbench, setupBenchSchema, type PgbenchResult } from './lib/pgbench';
-import { markdownTable, table, verdict, type Target } from './lib/report';
+import { chart, renderMarkdown, renderText } from './lib/render';
+import {
+  computeTargets,
+  type BenchJson,
+  type CpuPhaseKey,
+  type PathResult,
+  type PgbenchMode,
+} from './lib/results';
 import {
   appProcesses,
-  cpuSeconds,
-  cpuTimes,
   distStale,
   environOf,
   httpStatus,
   portOf,
   pidListeningOn,
   RESULTS_DIR,
+  ROOT,
   runCommand,
   startNode,
   vmRssKb,
@@ -30,65 +41,14 @@ import {
   type StartedProcess,
 } from './lib/stack';
 import { round } from './lib/stats';
-import { latencyChartSvg, type ChartPanel } from './lib/svg';
 import { TokenSource } from './lib/token';
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
 const BENCH_USER = 'secretaire.segou';
-const BENCH_PASSWORD = 'prosmed';
+const ADMIN_USER = 'admin.prosmed';
+const DEMO_PASSWORD = 'prosmed';
 const MB = (kb: number) => Math.round(kb / 102.4) / 10;
-
-// ------------------------------------------------------------------------------------------ results
-
-interface CpuShare {
-  /** CPU milliseconds per successful request, by process. */
-  [process: string]: number;
-}
-
-export interface PathResult {
-  path: string;
-  available: boolean;
-  note?: string;
-  sweep: ClosedLoopResult[];
-  saturation: { throughput: number; concurrency: number } | null;
-  half: OpenLoopResult | null;
-  cpuMsPerRequest?: CpuShare;
-  /** Share of all CPUs of the machine that were busy during the fixed-rate run, %. */
-  machineBusyPct?: number;
-}
-
-interface AppFootprint {
-  name: string;
-  pid: number;
-  source: string;
-  rssRestMb: number;
-  rssLoadMaxMb: number;
-  rssEndMb: number;
-}
-
-interface BenchJson {
-  version: 1;
-  startedAt: string;
-  finishedAt?: string;
-  machine: Record<string, unknown>;
-  options: BenchOptions;
-  ratioToPgbench: number | null;
-  ratioConcurrency: number | null;
-  ratioBasis: string;
-  ratioToPgbenchDirect: number | null;
-  gatewayRoutes: { post: boolean; get: boolean; list: boolean };
-  pgbench: { sweep: PgbenchResult[]; atRatio: PgbenchResult | null };
-  write: { gateway: PathResult; direct: PathResult };
-  read: { gatewayGet: PathResult; gatewayList: PathResult; directGet: PathResult; directList: PathResult };
-  hops: { path: string; c1p50: number | null; c1p99: number | null; c8throughput: number | null }[];
-  footprint: {
-    apps: AppFootprint[];
-    landStartupMs: number | null;
-    stackStartup: { downMs: number; upMs: number } | null;
-  };
-  targets: (Target & { verdict: string })[];
-  notes: string[];
-}
+export const TRANSPORT_SCRIPT = join(__dirname, 'transport.ts');
 
 const emptyPath = (path: string, note?: string): PathResult => ({
   path,
@@ -99,16 +59,18 @@ const emptyPath = (path: string, note?: string): PathResult => ({
   half: null,
 });
 
+const emptyMode = (): PgbenchMode => ({ sweep: [], atRatio: null });
+
 // ------------------------------------------------------------------------------------------ helpers
 
 function daysAgo(n: number): string {
   return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A valid `FileCaseDto` for CoFo SEG01 (the secretary's own), three parties, filed ten days ago. */
-export function filingBody(filedOn: string): string {
+/** A valid `FileCaseDto` for a CoFo (SEG01, the demo secretary's own, by default), three parties. */
+export function filingBody(filedOn: string, cofoCode = 'SEG01'): string {
   return JSON.stringify({
-    cofoCode: 'SEG01',
+    cofoCode,
     filedOn,
     disputeType: 'limites-de-champs',
     summary: 'Désaccord sur la limite entre deux champs de mil',
@@ -153,71 +115,46 @@ function machine(): Record<string, unknown> {
 }
 
 /**
- * CPU of the processes that serve a request, to split a run's cost between them. Per pid, and only pids
- * alive at both readings count (a PostgreSQL backend that came or went in between is left out).
+ * Runs bench/transport.ts (the transport engineer's echo benchmark of two Kafka clients) as a step and
+ * keeps its output: its table is printed with the others. Killed (its process group, which this run
+ * started) if it outlasts `timeoutMs`.
  */
-class CpuMeter {
-  private before = new Map<string, Map<number, number>>();
-  private selfBefore = 0;
-  private machineBefore = cpuTimes();
-  constructor(private readonly pids: () => Map<string, number[]>) {}
-
-  private read(): Map<string, Map<number, number>> {
-    const out = new Map<string, Map<number, number>>();
-    for (const [name, list] of this.pids()) {
-      out.set(
-        name,
-        new Map(list.map((pid) => [pid, cpuSeconds(pid)] as const).filter(([, v]) => Number.isFinite(v))),
-      );
-    }
-    return out;
-  }
-
-  private self(): number {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1e6;
-  }
-
-  start(): void {
-    this.before = this.read();
-    this.selfBefore = this.self();
-    this.machineBefore = cpuTimes();
-  }
-
-  /** Busy share of the whole machine since `start()`, %. */
-  busyPct(): number {
-    const now = cpuTimes();
-    const total = now.total - this.machineBefore.total;
-    return total > 0 ? round(((now.busy - this.machineBefore.busy) * 100) / total) : NaN;
-  }
-
-  /** CPU ms per request since `start()`, by process name. */
-  perRequest(requests: number): CpuShare {
-    const share: CpuShare = {};
-    if (requests === 0) return share;
-    for (const [name, now] of this.read()) {
-      const then = this.before.get(name);
-      if (!then) continue;
-      let sec = 0;
-      for (const [pid, v] of now) if (then.has(pid)) sec += v - then.get(pid)!;
-      share[name] = round((sec * 1000) / requests);
-    }
-    share['bench (load generator)'] = round(((this.self() - this.selfBefore) * 1000) / requests);
-    return share;
-  }
-}
-
-/** Children of the PostgreSQL postmaster (the backends and background workers). */
-function postgresPids(postmaster: number | undefined): number[] {
-  if (!postmaster) return [];
-  try {
-    return (readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(/\s+/) ?? [])
-      .filter(Boolean)
-      .map(Number)
-      .concat(postmaster);
-  } catch {
-    return [postmaster];
-  }
+function runTransportStep(
+  timeoutMs: number,
+): Promise<{ exitCode: number | null; seconds: number; output: string }> {
+  const t = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', TRANSPORT_SCRIPT], {
+      cwd: ROOT,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    const onData = (d: Buffer) => {
+      const text = d.toString();
+      output += text;
+      for (const line of text.split('\n')) if (line.trim()) process.stdout.write(`  | ${line}\n`);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const killer = setTimeout(() => {
+      output += `\n(stopped by the bench after ${Math.round(timeoutMs / 1000)} s)\n`;
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }, timeoutMs);
+    child.once('error', (err) => {
+      clearTimeout(killer);
+      resolve({ exitCode: null, seconds: round((performance.now() - t) / 1000), output: String(err) });
+    });
+    child.once('close', (code) => {
+      clearTimeout(killer);
+      resolve({ exitCode: code, seconds: round((performance.now() - t) / 1000), output });
+    });
+  });
 }
 
 // ------------------------------------------------------------------------------------------ main
@@ -228,6 +165,7 @@ async function main(): Promise<number> {
   const deadline = t0 + opts.budgetSeconds * 1000;
   const left = () => (deadline - performance.now()) / 1000;
   const cfg = loadPlatformConfig('prosmed-bench');
+  const stackSettings = loadStackSettings();
   const notes: string[] = [];
   const note = (s: string) => {
     notes.push(s);
@@ -270,6 +208,8 @@ async function main(): Promise<number> {
   }
   const directSources = [
     'apps/land-conciliation/src/direct/direct.module.ts',
+    'apps/land-conciliation/src/direct/direct.controller.ts',
+    'apps/land-conciliation/src/direct/direct.settings.ts',
     'apps/land-conciliation/src/app.module.ts',
   ];
   if (opts.direct && distStale(directSources)) {
@@ -310,26 +250,28 @@ async function main(): Promise<number> {
 
   const postmaster = pidListeningOn(cfg.postgres.port);
   const kafkaPid = pidListeningOn(Number(cfg.kafka.brokers[0]?.split(':')[1] ?? 9092));
+  const keycloakPid = pidListeningOn(Number(new URL(cfg.keycloak.url).port || 80));
   let directPid: number | undefined;
   const meter = new CpuMeter(() => {
-    const m = new Map<string, number[]>();
-    if (gatewayPid) m.set('gateway', [gatewayPid]);
+    const pids: PidMap = new Map();
+    if (gatewayPid) pids.set('gateway', [gatewayPid]);
     const land = pidOf('land-conciliation');
-    if (land) m.set('land', [land]);
-    if (directPid) m.set('land (direct)', [directPid]);
-    if (kafkaPid) m.set('kafka', [kafkaPid]);
-    m.set('postgres', postgresPids(postmaster));
-    return m;
+    if (land) pids.set('land', [land]);
+    if (directPid) pids.set('land (direct)', [directPid]);
+    if (kafkaPid) pids.set('kafka', [kafkaPid]);
+    pids.set('postgres', postgresPids(postmaster));
+    // Keycloak should be idle during a phase (tokens are fetched ahead): this column shows that it is.
+    if (keycloakPid) pids.set('keycloak', [keycloakPid]);
+    return pids;
   });
 
-  // ---------------------------------------------------------------- token, routes
-  const tokens = new TokenSource({
+  // ---------------------------------------------------------------- tokens, routes, bench data
+  const kcBase = {
     issuer: cfg.keycloak.issuer,
     clientId: cfg.keycloak.serviceClientId,
     clientSecret: cfg.keycloak.serviceClientSecret,
-    username: BENCH_USER,
-    password: BENCH_PASSWORD,
-  });
+  };
+  const tokens = new TokenSource({ ...kcBase, username: BENCH_USER, password: DEMO_PASSWORD });
   await tokens.start();
   const routes = await gatewayRoutes(gw);
   say(
@@ -337,84 +279,164 @@ async function main(): Promise<number> {
   );
   if (!routes.post) {
     note(
-      'the gateway has no POST /api/v1/cases yet: the end-to-end write path is NOT MEASURED and ratioToPgbench is null',
+      'the gateway has no POST /api/v1/cases: the end-to-end write path is NOT MEASURED and ratioToPgbench is null',
+    );
+  }
+
+  // Each writer of a run at concurrency c files in CoFo BENCH-00i with the token of its own secretary.
+  const benchCount = Math.max(...opts.levels);
+  const cofoCodes = Array.from({ length: benchCount }, (_, i) => benchCofoCode(i));
+  let writerTokens: TokenSource[] = [];
+  let spreadReady = false;
+  say(`\nBench data: ${benchCount} CoFos BENCH-001..${cofoCodes.at(-1)} and their secretaries bench.cofo-*`);
+  try {
+    await ensureBenchUsers(
+      {
+        url: cfg.keycloak.url,
+        realm: cfg.keycloak.realm,
+        adminUser: stackSettings.keycloak.adminUser,
+        adminPassword: stackSettings.keycloak.adminPassword,
+      },
+      benchCount,
+    );
+    const admin = new TokenSource({ ...kcBase, username: ADMIN_USER, password: DEMO_PASSWORD });
+    await admin.start();
+    admin.stop();
+    const created = await ensureBenchCofos(gw, admin.current, benchCount);
+    writerTokens = await benchTokens(kcBase, benchCount);
+    spreadReady = true;
+    say(`  ready (${created} CoFos created now, ${benchCount - created} from an earlier run)`);
+  } catch (err) {
+    note(
+      `the bench's CoFos or users could not be set up (${err instanceof Error ? err.message : String(err)}): the paths with a CoFo per writer are NOT MEASURED`,
     );
   }
 
   const filedOn = daysAgo(10);
   const year = Number(filedOn.slice(0, 4));
   const body = filingBody(filedOn);
+  const bodies = cofoCodes.map((c) => filingBody(filedOn, c));
   const client = new LoopbackClient(gw);
   const auth = () => ({ authorization: `Bearer ${tokens.current}` });
   const jsonHeaders = { 'content-type': 'application/json', accept: 'application/json' };
   let lastCaseId: string | undefined;
-  const rememberId = (status: number, text: string) => {
-    if (status === 201 && !lastCaseId) lastCaseId = (JSON.parse(text) as { id?: string }).id;
-  };
-  const gatewayPost: Send = async () => {
-    const r = await client.send(
-      'POST',
-      '/api/v1/cases',
-      { ...jsonHeaders, ...auth(), 'idempotency-key': `bench-${randomUUID()}` },
-      body,
-      !lastCaseId,
-    );
-    rememberId(r.status, r.body);
-    return r.status;
+  const gatewayPostOneCofo: Send = async () =>
+    (
+      await client.send(
+        'POST',
+        '/api/v1/cases',
+        { ...jsonHeaders, ...auth(), 'idempotency-key': `bench-${randomUUID()}` },
+        body,
+        false,
+      )
+    ).status;
+  const gatewayPostSpread: Send = async (n) => {
+    const w = n % benchCount;
+    return (
+      await client.send(
+        'POST',
+        '/api/v1/cases',
+        {
+          ...jsonHeaders,
+          authorization: `Bearer ${writerTokens[w].current}`,
+          'idempotency-key': `bench-${randomUUID()}`,
+        },
+        bodies[w],
+        false,
+      )
+    ).status;
   };
   const gatewayGet =
     (path: string): Send =>
     async () =>
       (await client.send('GET', path, { accept: 'application/json', ...auth() }, undefined, false)).status;
 
+  const notMeasured = (cond: boolean, why: string) => (cond ? undefined : why);
   const result: BenchJson = {
-    version: 1,
+    version: 2,
     startedAt: new Date().toISOString(),
     machine: m,
     options: opts,
     ratioToPgbench: null,
     ratioConcurrency: null,
-    ratioBasis: 'gateway POST /api/v1/cases ÷ pgbench file-case.sql, same -c',
+    ratioBasis:
+      'gateway POST /api/v1/cases, a CoFo per writer ÷ pgbench file-case.sql, a CoFo per client, same -c',
+    ratioToPgbenchOneCofo: null,
+    ratioConcurrencyOneCofo: null,
     ratioToPgbenchDirect: null,
     gatewayRoutes: routes,
-    pgbench: { sweep: [], atRatio: null },
+    benchCofos: spreadReady ? benchCount : 0,
+    pgbench: { oneCofo: emptyMode(), spread: emptyMode() },
     write: {
-      gateway: emptyPath(
-        'gateway POST /api/v1/cases',
-        routes.post ? undefined : 'route absent from the gateway',
+      gatewaySpread: emptyPath(
+        'gateway POST /api/v1/cases, a CoFo per writer',
+        notMeasured(routes.post, 'route absent from the gateway') ??
+          notMeasured(spreadReady, 'bench CoFos not set up'),
       ),
-      direct: emptyPath('direct POST /direct/cases', opts.direct ? undefined : '--no-direct'),
+      gatewayOneCofo: emptyPath(
+        'gateway POST /api/v1/cases, one CoFo (SEG01)',
+        notMeasured(routes.post, 'route absent from the gateway'),
+      ),
+      directSpread: emptyPath(
+        'direct POST /direct/cases, a CoFo per writer',
+        notMeasured(opts.direct, '--no-direct') ?? notMeasured(spreadReady, 'bench CoFos not set up'),
+      ),
     },
     read: {
       gatewayGet: emptyPath(
         'gateway GET /api/v1/cases/{id}',
-        routes.get ? undefined : 'route absent from the gateway',
+        notMeasured(routes.get, 'route absent from the gateway'),
       ),
       gatewayList: emptyPath(
         'gateway GET /api/v1/cases?limit=50&cofoCode=SEG01',
-        routes.list ? undefined : 'route absent from the gateway',
+        notMeasured(routes.list, 'route absent from the gateway'),
       ),
-      directGet: emptyPath('direct GET /direct/cases/{id}', opts.direct ? undefined : '--no-direct'),
-      directList: emptyPath(
-        'direct GET /direct/cases?limit=50&cofoCode=SEG01',
-        opts.direct ? undefined : '--no-direct',
+      directGet: emptyPath(
+        'direct GET /direct/cases/{id} (in-process read)',
+        notMeasured(opts.direct, '--no-direct'),
       ),
     },
     hops: [],
+    cpu: { after: [], before: [], beforeSource: '' },
     footprint: { apps: [], landStartupMs: null, stackStartup: null },
+    transport: null,
     targets: [],
     notes,
   };
 
-  /** Saturation sweep then the fixed-rate run at half of it; stops early on a plateau or the budget. */
-  const measurePath = async (r: PathResult, send: Send): Promise<void> => {
+  // Time kept for what must run after the HTTP paths: pgbench in both CoFo modes, and the transport step.
+  const pgbenchSeconds =
+    2 * (opts.levels.length * (opts.pgbenchSweepSeconds + 1) + opts.pgbenchSeconds + 3) + 5;
+  const transportPresent = existsSync(TRANSPORT_SCRIPT);
+  const reserve = pgbenchSeconds + (transportPresent ? opts.transportSeconds : 0);
+
+  const cpuAfter = (key: CpuPhaseKey, r: PathResult) => {
+    if (!r.half || !r.cpuMsPerRequest) return;
+    result.cpu.after.push({
+      key,
+      path: r.path,
+      ratePerSec: r.half.targetRate,
+      cpuMsPerRequest: r.cpuMsPerRequest,
+      machineBusyPct: r.machineBusyPct,
+      p50: r.half.latency.p50,
+      p99: r.half.latency.p99,
+    });
+  };
+
+  /** Saturation sweep, then a fixed-rate run at half of it with the CPU of each process. */
+  const measurePath = async (r: PathResult, send: Send, cpuKey?: CpuPhaseKey) => {
+    if (left() < reserve + 30) {
+      r.note = 'skipped (time budget)';
+      note(`${r.path}: skipped (time budget)`);
+      return;
+    }
     r.available = true;
     say(`\n== ${r.path}`);
     let best = 0;
     let flat = 0;
     for (const c of opts.levels) {
-      if (left() < opts.levelSeconds + opts.openSeconds + 20) {
-        note(`${r.path}: sweep stopped at c=${c} (time budget)`);
+      if (left() < reserve + opts.openSeconds + opts.levelSeconds + 20) {
+        note(`${r.path}: sweep stopped before c=${c} (time budget)`);
         break;
       }
       const res = await closedLoop({
@@ -446,14 +468,15 @@ async function main(): Promise<number> {
     }
     r.saturation = { throughput: top.throughput, concurrency: top.concurrency };
     const rate = Math.max(1, round(top.throughput / 2));
-    if (left() < opts.openSeconds + 15) {
+    if (left() < reserve + opts.openSeconds + 10) {
       note(`${r.path}: fixed-rate run skipped (time budget)`);
       return;
     }
-    meter.start();
-    r.half = await openLoop({ ratePerSec: rate, durationMs: opts.openSeconds * 1000, send });
-    r.cpuMsPerRequest = meter.perRequest(r.half.ok);
-    r.machineBusyPct = meter.busyPct();
+    const f = await fixedRateWithCpu(meter, rate, opts.openSeconds, send);
+    r.half = f.run;
+    r.cpuMsPerRequest = f.cpu;
+    r.machineBusyPct = f.busyPct;
+    if (cpuKey) cpuAfter(cpuKey, r);
     const errs = Object.entries(r.half.errors)
       .map(([k, v]) => `${k}:${v}`)
       .join(' ');
@@ -473,7 +496,13 @@ async function main(): Promise<number> {
       say(`\nStarting a land instance with LAND_DIRECT_HTTP=true on 127.0.0.1:${opts.directPort}...`);
       const direct = await startNode({
         entry: 'dist/apps/land-conciliation/src/main.js',
-        env: { LAND_DIRECT_HTTP: 'true', LAND_PORT: String(opts.directPort), LOG_LEVEL: 'warn' },
+        env: {
+          LAND_DIRECT_HTTP: 'true',
+          LAND_PORT: String(opts.directPort),
+          // SEG01 first (the default identity, for the reads), then the writers' own CoFos.
+          LAND_DIRECT_COFO: ['SEG01', ...(spreadReady ? cofoCodes : [])].join(','),
+          LOG_LEVEL: 'warn',
+        },
         readyUrl: `http://127.0.0.1:${opts.directPort}/ready`,
         logFile: join(RESULTS_DIR, 'land-direct.log'),
       });
@@ -487,19 +516,24 @@ async function main(): Promise<number> {
         note(`direct POST answered ${probe.status}: ${probe.body.slice(0, 300)}`);
       } else {
         lastCaseId ??= (JSON.parse(probe.body) as { id: string }).id;
-        await measurePath(
-          result.write.direct,
-          async () => (await dc.send('POST', '/direct/cases', jsonHeaders, body, false)).status,
-        );
+        if (spreadReady) {
+          await measurePath(result.write.directSpread, async (n) => {
+            const w = n % benchCount;
+            return (
+              await dc.send(
+                'POST',
+                '/direct/cases',
+                { ...jsonHeaders, 'x-direct-cofo': cofoCodes[w] },
+                bodies[w],
+                false,
+              )
+            ).status;
+          });
+        }
         const id = lastCaseId;
         await measurePath(
           result.read.directGet,
           async () => (await dc.send('GET', `/direct/cases/${id}`, {}, undefined, false)).status,
-        );
-        await measurePath(
-          result.read.directList,
-          async () =>
-            (await dc.send('GET', '/direct/cases?limit=50&cofoCode=SEG01', {}, undefined, false)).status,
         );
       }
       dc.close();
@@ -515,10 +549,11 @@ async function main(): Promise<number> {
       await direct.stop();
       started.splice(started.indexOf(direct), 1);
       directPid = undefined;
-      await waitFor(async () => (await gatewayGet('/api/v1/cofos/SEG01')()) === 200, 30_000, 500);
+      await waitFor(async () => (await gatewayGet('/api/v1/cofos/SEG01')(0)) === 200, 30_000, 500);
     }
 
     // ---------------------------------------------------------------- gateway
+    let postWorks = false;
     if (routes.post) {
       const first = await client.send(
         'POST',
@@ -528,70 +563,117 @@ async function main(): Promise<number> {
       );
       if (first.status !== 201) {
         note(`gateway POST /api/v1/cases answered ${first.status}: ${first.body.slice(0, 300)}`);
+        for (const p of [result.write.gatewaySpread, result.write.gatewayOneCofo])
+          p.note = `the first filing answered ${first.status}`;
       } else {
+        postWorks = true;
         lastCaseId ??= (JSON.parse(first.body) as { id: string }).id;
-        await measurePath(result.write.gateway, gatewayPost);
       }
     }
+    if (postWorks && spreadReady)
+      await measurePath(result.write.gatewaySpread, gatewayPostSpread, 'file-spread');
     if (routes.get && lastCaseId)
-      await measurePath(result.read.gatewayGet, gatewayGet(`/api/v1/cases/${lastCaseId}`));
+      await measurePath(result.read.gatewayGet, gatewayGet(`/api/v1/cases/${lastCaseId}`), 'case-get');
     else if (routes.get) result.read.gatewayGet.note = 'no case id to read (no filing succeeded)';
-    if (routes.list)
-      await measurePath(result.read.gatewayList, gatewayGet('/api/v1/cases?limit=50&cofoCode=SEG01'));
 
     // ---------------------------------------------------------------- hops that need no new route
     say('\n== hops');
-    const hopRun = async (path: string, send: Send) => {
-      if (left() < 15) return;
+    const hopRun = async (path: string, send: Send, cpuKey?: CpuPhaseKey) => {
+      if (left() < reserve + 10) return note(`${path}: skipped (time budget)`);
       const c1 = await closedLoop({ concurrency: 1, warmupMs: 500, durationMs: 3000, send });
-      const c8 = await closedLoop({ concurrency: 8, warmupMs: 500, durationMs: 3000, send });
-      result.hops.push({ path, c1p50: c1.latency.p50, c1p99: c1.latency.p99, c8throughput: c8.throughput });
-      say(`  ${path}: c=1 p50 ${c1.latency.p50} ms p99 ${c1.latency.p99} ms; c=8 ${c8.throughput} req/s`);
+      const c8 = await closedLoopWithCpu(meter, 8, 3, send);
+      result.hops.push({
+        path,
+        c1p50: c1.latency.p50,
+        c1p99: c1.latency.p99,
+        c8throughput: c8.run.throughput,
+        cpuMsPerRequest: c8.cpu,
+        machineBusyPct: c8.busyPct,
+      });
+      if (cpuKey) {
+        result.cpu.after.push({
+          key: cpuKey,
+          path,
+          concurrency: 8,
+          cpuMsPerRequest: c8.cpu,
+          machineBusyPct: c8.busyPct,
+          p50: c8.run.latency.p50,
+          p99: c8.run.latency.p99,
+        });
+      }
+      say(`  ${path}: c=1 p50 ${c1.latency.p50} ms p99 ${c1.latency.p99} ms; c=8 ${c8.run.throughput} req/s`);
     };
     await hopRun('gateway GET /api/v1/me (HTTP + token check, no Kafka)', gatewayGet('/api/v1/me'));
     await hopRun(
       'gateway GET /api/v1/cofos/SEG01 (HTTP + token + Kafka round trip + 1-row read)',
       gatewayGet('/api/v1/cofos/SEG01'),
+      'cofo-get',
     );
+
+    if (postWorks) await measurePath(result.write.gatewayOneCofo, gatewayPostOneCofo, 'file-one-cofo');
+    if (routes.list)
+      await measurePath(result.read.gatewayList, gatewayGet('/api/v1/cases?limit=50&cofoCode=SEG01'));
 
     // ---------------------------------------------------------------- pgbench
     say('\n== pgbench (schema bench, bench/pgbench/file-case.sql)');
-    const drift = await setupBenchSchema(cfg.postgres);
+    const drift = await setupBenchSchema(cfg.postgres, benchCount);
     schemaCreated = true;
     for (const d of drift) note(`bench DDL differs from the platform's: ${d}`);
-    const basis = result.write.gateway.saturation ?? result.write.direct.saturation;
-    const ratioC = basis?.concurrency ?? 8;
-    for (const c of opts.levels) {
-      if (c === ratioC || left() < opts.pgbenchSweepSeconds + opts.pgbenchSeconds + 10) continue;
-      const r = await runPgbench(cfg.postgres, {
-        clients: c,
-        seconds: opts.pgbenchSweepSeconds,
-        year,
-        filedOn,
-      });
-      result.pgbench.sweep.push(r);
-      say(
-        `  -c ${String(c).padStart(2)} -T ${r.seconds}: ${round(r.tps)} tps, latency avg ${r.latencyAvgMs} ms`,
-      );
-    }
-    const at = await runPgbench(cfg.postgres, {
-      clients: ratioC,
-      seconds: opts.pgbenchSeconds,
-      year,
-      filedOn,
-    });
-    result.pgbench.atRatio = at;
-    result.pgbench.sweep.push(at);
-    result.pgbench.sweep.sort((a, b) => a.clients - b.clients);
-    say(
-      `  -c ${String(ratioC).padStart(2)} -T ${at.seconds}: ${round(at.tps)} tps, latency avg ${at.latencyAvgMs} ms  (ratio basis)`,
-    );
+    const pgMode = async (mode: PgbenchMode, spread: boolean, ratioC: number) => {
+      const label = spread ? 'a CoFo per client' : 'one CoFo';
+      const run = async (c: number, seconds: number) => {
+        const r: PgbenchResult = await runPgbench(cfg.postgres, {
+          clients: c,
+          seconds,
+          year,
+          filedOn,
+          spread,
+        });
+        say(
+          `  ${label}, -c ${String(c).padStart(2)} -T ${r.seconds}: ${round(r.tps)} tps, latency avg ${r.latencyAvgMs} ms${c === ratioC ? '  (ratio basis)' : ''}`,
+        );
+        return r;
+      };
+      for (const c of opts.levels) {
+        if (c === ratioC || left() < opts.pgbenchSweepSeconds + opts.pgbenchSeconds + 10) continue;
+        mode.sweep.push(await run(c, opts.pgbenchSweepSeconds));
+      }
+      mode.atRatio = await run(ratioC, opts.pgbenchSeconds);
+      mode.sweep.push(mode.atRatio);
+      mode.sweep.sort((a, b) => a.clients - b.clients);
+    };
+    const tpsAt = (p: PathResult, c: number) => p.sweep.find((s) => s.concurrency === c)?.throughput;
+    const spreadBasis = result.write.gatewaySpread.saturation ?? result.write.directSpread.saturation;
+    const ratioC = spreadBasis?.concurrency ?? 8;
+    await pgMode(result.pgbench.spread, true, ratioC);
     result.ratioConcurrency = ratioC;
-    const tpsAt = (p: PathResult) => p.sweep.find((s) => s.concurrency === ratioC)?.throughput;
-    const gwTps = tpsAt(result.write.gateway);
-    const dTps = tpsAt(result.write.direct);
-    result.ratioToPgbench = gwTps !== undefined ? round(gwTps / at.tps) : null;
-    result.ratioToPgbenchDirect = dTps !== undefined ? round(dTps / at.tps) : null;
+    const pgSpread = result.pgbench.spread.atRatio!.tps;
+    const gwSpread = tpsAt(result.write.gatewaySpread, ratioC);
+    const dSpread = tpsAt(result.write.directSpread, ratioC);
+    result.ratioToPgbench = gwSpread !== undefined ? round(gwSpread / pgSpread) : null;
+    result.ratioToPgbenchDirect = dSpread !== undefined ? round(dSpread / pgSpread) : null;
+    if (result.write.directSpread.available && dSpread === undefined) {
+      note(`direct filing was not measured at c=${ratioC}: ratioToPgbenchDirect is null`);
+    }
+
+    const oneC = result.write.gatewayOneCofo.saturation?.concurrency ?? 8;
+    await pgMode(result.pgbench.oneCofo, false, oneC);
+    result.ratioConcurrencyOneCofo = oneC;
+    const gwOne = tpsAt(result.write.gatewayOneCofo, oneC);
+    result.ratioToPgbenchOneCofo =
+      gwOne !== undefined ? round(gwOne / result.pgbench.oneCofo.atRatio!.tps) : null;
+    await dropBenchSchema(cfg.postgres);
+    schemaCreated = false;
+
+    // ---------------------------------------------------------------- the transport engineer's step
+    if (transportPresent) {
+      say('\n== Kafka clients: bench/transport.ts');
+      const t = Math.max(30, Math.min(opts.transportSeconds, left()));
+      const r = await runTransportStep(t * 1000);
+      result.transport = { ran: true, ...r };
+      if (r.exitCode !== 0)
+        note(`bench/transport.ts exited ${r.exitCode ?? '(killed)'}: see its output above`);
+    }
 
     // ---------------------------------------------------------------- footprint
     clearInterval(rssTimer);
@@ -609,55 +691,28 @@ async function main(): Promise<number> {
   } finally {
     clearInterval(rssTimer);
     tokens.stop();
+    for (const t of writerTokens) t.stop();
     client.close();
     await cleanup();
   }
 
-  // ---------------------------------------------------------------- targets and output
-  const writeTput = result.write.gateway.saturation?.throughput ?? null;
-  const pgAtSat = result.pgbench.atRatio?.tps ?? null;
-  const p99s = [result.write.gateway, result.read.gatewayGet, result.read.gatewayList]
-    .filter((p) => p.half)
-    .map((p) => ({ path: p.path, p99: p.half!.latency.p99 }));
-  result.targets = [
-    {
-      name: 'write throughput >= 25 % of pgbench (same transaction, same -c)',
-      value: result.ratioToPgbench === null ? null : round(result.ratioToPgbench * 100),
-      unit: '%',
-      limit: 25,
-      kind: 'min' as const,
-      note:
-        writeTput !== null && pgAtSat !== null
-          ? `${writeTput} req/s vs ${round(pgAtSat)} tps at c=${ratioLevel(result)}`
-          : 'gateway write path not measured',
-    },
-    ...(p99s.length > 0
-      ? p99s.map((p) => ({
-          name: `p99 <= 50 ms at half of saturation: ${p.path}`,
-          value: p.p99,
-          unit: 'ms',
-          limit: 50,
-          kind: 'max' as const,
-        }))
-      : [
-          {
-            name: 'p99 <= 50 ms at half of saturation (gateway)',
-            value: null,
-            unit: 'ms',
-            limit: 50,
-            kind: 'max' as const,
-          },
-        ]),
-    ...result.footprint.apps
-      .filter((a) => a.rssRestMb > 0)
-      .map((a) => ({
-        name: `RSS at rest <= 150 MB: ${a.name}`,
-        value: a.rssRestMb,
-        unit: 'MB',
-        limit: 150,
-        kind: 'max' as const,
-      })),
-  ].map((t) => ({ ...t, verdict: verdict(t) }));
+  // ---------------------------------------------------------------- before/after, targets, output
+  const before = beforePhases(join(RESULTS_DIR, 'before.json'));
+  if (before.problem) note(before.problem);
+  result.cpu.before = before.phases;
+  result.cpu.beforeSource = before.source;
+  for (const b of before.phases) {
+    const a = result.cpu.after.find((x) => x.key === b.key);
+    if (a && b.ratePerSec !== undefined && a.ratePerSec !== undefined) {
+      const ratio = a.ratePerSec / b.ratePerSec;
+      if (ratio > 1.25 || ratio < 0.8) {
+        note(
+          `CPU before/after of "${a.path}" at different rates (${b.ratePerSec} vs ${a.ratePerSec} req/s): idle costs weigh more per request at the lower one`,
+        );
+      }
+    }
+  }
+  result.targets = computeTargets(result);
   result.finishedAt = new Date().toISOString();
 
   const text = renderText(result);
@@ -673,8 +728,6 @@ async function main(): Promise<number> {
   );
   return 0;
 }
-
-const ratioLevel = (r: BenchJson) => r.ratioConcurrency ?? '-';
 
 async function gatewayRoutes(gw: string): Promise<{ post: boolean; get: boolean; list: boolean }> {
   try {
@@ -698,221 +751,6 @@ async function stackStartup(notes: string[]): Promise<{ downMs: number; upMs: nu
     return null;
   }
   return { downMs: Math.round(down.ms), upMs: Math.round(up.ms) };
-}
-
-// ------------------------------------------------------------------------------------------ rendering
-
-function pathRows(paths: PathResult[]): (string | number | null)[][] {
-  return paths.map((p) => {
-    if (!p.available) return [p.path, null, null, null, null, null, null, `NOT MEASURED: ${p.note ?? ''}`];
-    const h = p.half;
-    const errs = h ? Object.values(h.errors).reduce((a, b) => a + b, 0) : 0;
-    return [
-      p.path,
-      p.saturation?.throughput ?? null,
-      p.saturation?.concurrency ?? null,
-      h?.targetRate ?? null,
-      h?.latency.p50 ?? null,
-      h?.latency.p95 ?? null,
-      h?.latency.p99 ?? null,
-      errs ? `${errs} errors` : (p.note ?? ''),
-    ];
-  });
-}
-
-const PATH_HEADERS = ['path', 'saturation req/s', 'at c', 'half rate', 'p50 ms', 'p95 ms', 'p99 ms', 'note'];
-
-function sections(r: BenchJson): { title: string; headers: string[]; rows: (string | number | null)[][] }[] {
-  const all = [
-    r.write.gateway,
-    r.write.direct,
-    r.read.gatewayGet,
-    r.read.gatewayList,
-    r.read.directGet,
-    r.read.directList,
-  ];
-  const levels = [
-    ...new Set([
-      ...all.flatMap((p) => p.sweep.map((s) => s.concurrency)),
-      ...r.pgbench.sweep.map((s) => s.clients),
-    ]),
-  ].sort((a, b) => a - b);
-  const cell = (p: PathResult, c: number) => {
-    const s = p.sweep.find((x) => x.concurrency === c);
-    return s ? `${s.throughput} (${s.latency.p50}/${s.latency.p99})` : null;
-  };
-  const pgCell = (c: number) => {
-    const s = r.pgbench.sweep.find((x) => x.clients === c);
-    return s ? `${round(s.tps)} (avg ${s.latencyAvgMs})` : null;
-  };
-  const cpuRows = all
-    .filter((p) => p.cpuMsPerRequest)
-    .map((p) => [
-      p.path,
-      p.machineBusyPct ?? null,
-      Object.entries(p.cpuMsPerRequest!)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', '),
-    ]);
-  return [
-    { title: 'Saturation and latency at half of it', headers: PATH_HEADERS, rows: pathRows(all) },
-    {
-      title: 'Sweep: req/s (p50/p99 ms) by concurrency',
-      headers: ['path', ...levels.map((c) => `c=${c}`)],
-      rows: [
-        ['pgbench file-case.sql (tps, avg ms)', ...levels.map(pgCell)],
-        ...all.filter((p) => p.available).map((p) => [p.path, ...levels.map((c) => cell(p, c))]),
-      ],
-    },
-    {
-      title: 'Ratio to PostgreSQL alone',
-      headers: ['figure', 'value'],
-      rows: [
-        ['pgbench tps at the ratio concurrency', r.pgbench.atRatio ? round(r.pgbench.atRatio.tps) : null],
-        ['ratio concurrency (-c)', r.ratioConcurrency],
-        ['ratioToPgbench (gateway write ÷ pgbench)', r.ratioToPgbench ?? 'NOT MEASURED (no gateway route)'],
-        ['ratioToPgbenchDirect (direct write ÷ pgbench)', r.ratioToPgbenchDirect],
-      ],
-    },
-    {
-      title: 'Hops (latency at c=1, throughput at c=8)',
-      headers: ['path', 'c=1 p50 ms', 'c=1 p99 ms', 'c=8 req/s'],
-      rows: [
-        [
-          'pgbench file-case.sql',
-          r.pgbench.sweep.find((s) => s.clients === 1)?.latencyAvgMs ?? null,
-          null,
-          pgTps(r, 8),
-        ],
-        ...[r.write.direct, r.write.gateway, r.read.directGet, r.read.gatewayGet]
-          .filter((p) => p.available)
-          .map((p) => {
-            const c1 = p.sweep.find((s) => s.concurrency === 1);
-            return [
-              p.path,
-              c1?.latency.p50 ?? null,
-              c1?.latency.p99 ?? null,
-              p.sweep.find((s) => s.concurrency === 8)?.throughput ?? null,
-            ];
-          }),
-        ...r.hops.map((h) => [h.path, h.c1p50, h.c1p99, h.c8throughput]),
-      ],
-    },
-    {
-      title: 'CPU ms per request during the fixed-rate run',
-      headers: ['path', 'machine busy %', 'CPU ms / request by process'],
-      rows: cpuRows,
-    },
-    {
-      title: 'Footprint',
-      headers: ['app', 'pid', 'RSS at rest MB', 'RSS max under load MB', 'RSS at end MB'],
-      rows: [
-        ...r.footprint.apps.map((a) => [a.name, a.pid, a.rssRestMb || null, a.rssLoadMaxMb, a.rssEndMb]),
-        ['land start-up, spawn to /ready (ms)', null, r.footprint.landStartupMs, null, null],
-        ...(r.footprint.stackStartup
-          ? [
-              [
-                'stack down + up (ms)',
-                null,
-                r.footprint.stackStartup.downMs,
-                r.footprint.stackStartup.upMs,
-                null,
-              ],
-            ]
-          : []),
-      ],
-    },
-    {
-      title: 'Targets',
-      headers: ['target', 'figure', 'verdict', 'detail'],
-      rows: r.targets.map((t) => [
-        t.name,
-        t.value === null ? null : `${t.value} ${t.unit}`,
-        t.verdict,
-        t.note ?? '',
-      ]),
-    },
-  ];
-}
-
-function pgTps(r: BenchJson, c: number): number | null {
-  const s = r.pgbench.sweep.find((x) => x.clients === c);
-  return s ? round(s.tps) : null;
-}
-
-function renderText(r: BenchJson): string {
-  const out = sections(r).map((s) => `${s.title}\n${table(s.headers, s.rows)}`);
-  if (r.notes.length) out.push(`Notes\n${r.notes.map((n) => `- ${n}`).join('\n')}`);
-  return out.join('\n\n');
-}
-
-function renderMarkdown(r: BenchJson): string {
-  const out = [
-    `Run of ${r.startedAt} on ${String(r.machine.nproc)} CPU (${String(r.machine.cpuModel)}), ${String(r.machine.memTotalGiB)} GiB`,
-  ];
-  for (const s of sections(r)) out.push(`**${s.title}**\n\n${markdownTable(s.headers, s.rows)}`);
-  if (r.notes.length) out.push(`**Notes**\n\n${r.notes.map((n) => `- ${n}`).join('\n')}`);
-  return `${out.join('\n\n')}\n`;
-}
-
-function chart(r: BenchJson): string {
-  const all = [
-    r.write.gateway,
-    r.write.direct,
-    r.read.gatewayGet,
-    r.read.gatewayList,
-    r.read.directGet,
-    r.read.directList,
-  ];
-  const panels: ChartPanel[] = all
-    .filter((p) => p.available && p.sweep.length > 0)
-    .map((p) => ({
-      title: p.path,
-      series: [
-        {
-          name: 'p50 (closed loop)',
-          color: '#1f77b4',
-          points: p.sweep.map((s) => ({ x: s.throughput, y: s.latency.p50 })),
-        },
-        {
-          name: 'p99 (closed loop)',
-          color: '#d62728',
-          dashed: true,
-          points: p.sweep.map((s) => ({ x: s.throughput, y: s.latency.p99 })),
-        },
-        ...(p.half
-          ? [
-              {
-                name: 'p50 at half (fixed rate)',
-                color: '#2ca02c',
-                points: [{ x: p.half.targetRate, y: p.half.latency.p50 }],
-              },
-              {
-                name: 'p99 at half (fixed rate)',
-                color: '#ff7f0e',
-                points: [{ x: p.half.targetRate, y: p.half.latency.p99 }],
-              },
-            ]
-          : []),
-      ],
-    }));
-  if (r.pgbench.sweep.length > 0) {
-    panels.push({
-      title: 'pgbench file-case.sql (average latency)',
-      series: [
-        {
-          name: 'latency avg',
-          color: '#9467bd',
-          points: r.pgbench.sweep.map((s) => ({ x: s.tps, y: s.latencyAvgMs })),
-        },
-      ],
-    });
-  }
-  return latencyChartSvg(
-    `prosmed latency vs offered load, ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC`,
-    panels,
-    `${String(r.machine.nproc)} CPU ${String(r.machine.cpuModel)}; closed-loop points at c=${r.options.levels.join(',')}`,
-  );
 }
 
 if (require.main === module) {

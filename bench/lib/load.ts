@@ -2,8 +2,12 @@ import { performance } from 'node:perf_hooks';
 import { dueCount, msUntil, plannedStartMs, totalRequests } from './schedule';
 import { round, summarize, type LatencySummary } from './stats';
 
-/** One request of a run; resolves with the HTTP status (network errors reject). */
-export type Send = () => Promise<number>;
+/**
+ * One request of a run; resolves with the HTTP status (network errors reject). `n` is the worker's index
+ * in a closed loop (0 .. concurrency - 1) and the request's index in an open loop, so that a path can give
+ * each writer its own CoFo; most paths ignore it.
+ */
+export type Send = (n: number) => Promise<number>;
 
 export interface RunResult {
   /** Completed requests with the expected status, per second of the measured window. */
@@ -73,13 +77,13 @@ export async function closedLoop(opts: {
   const end = measureFrom + opts.durationMs;
   const lat: number[] = [];
   const errors: Record<string, number> = {};
-  const worker = async () => {
+  const worker = async (w: number) => {
     for (;;) {
       const t0 = performance.now();
       if (t0 >= end) return;
       let status: number | 'net';
       try {
-        status = await opts.send();
+        status = await opts.send(w);
       } catch {
         status = 'net';
       }
@@ -89,7 +93,7 @@ export async function closedLoop(opts: {
       else countError(errors, String(status));
     }
   };
-  await Promise.all(Array.from({ length: opts.concurrency }, worker));
+  await Promise.all(Array.from({ length: opts.concurrency }, (_, w) => worker(w)));
   return {
     concurrency: opts.concurrency,
     durationMs: opts.durationMs,
@@ -129,7 +133,7 @@ export async function openLoop(opts: {
         continue;
       }
       sent++;
-      const p = opts.send().then(
+      const p = opts.send(next).then(
         (status) => {
           if (closed) return;
           if (okStatus(status)) lat.push(performance.now() - planned);

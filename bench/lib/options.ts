@@ -18,6 +18,8 @@ export interface BenchOptions {
   directPort: number;
   /** Stop starting new phases once this many seconds have passed. */
   budgetSeconds: number;
+  /** At most this long for bench/transport.ts (the Kafka clients' echo benchmark), when it exists. */
+  transportSeconds: number;
 }
 
 export const DEFAULTS: BenchOptions = {
@@ -30,11 +32,12 @@ export const DEFAULTS: BenchOptions = {
   startup: false,
   direct: true,
   directPort: 3191,
-  budgetSeconds: 540,
+  budgetSeconds: 600,
+  transportSeconds: 120,
 };
 
 export const USAGE = `usage: npm run bench -- [--quick] [--startup] [--no-direct] [--levels=1,2,4,8,16,32]
-  [--seconds=6] [--open-seconds=15] [--pgbench-seconds=15] [--budget=540]`;
+  [--seconds=6] [--open-seconds=15] [--pgbench-seconds=15] [--budget=600] [--transport-seconds=120]`;
 
 /** Pure: options from the command line (`--name=value` or `--flag`). Throws on an unknown one. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -54,6 +57,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
           openSeconds: 6,
           pgbenchSeconds: 5,
           pgbenchSweepSeconds: 3,
+          transportSeconds: 60,
         });
         break;
       case 'startup':
@@ -76,6 +80,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case 'budget':
         o.budgetSeconds = positive(name, value ?? '');
+        break;
+      case 'transport-seconds':
+        o.transportSeconds = positive(name, value ?? '');
         break;
       case 'help':
         throw new Error(USAGE);

@@ -5,6 +5,8 @@ import type { PostgresConfig } from '@prosmed/config';
 import {
   BENCH_SCHEMA,
   benchSchemaSql,
+  CASE_SEQ_SQL,
+  caseSeqText,
   COPIED_TABLES,
   dropBenchSchemaSql,
   shapeDiff,
@@ -16,6 +18,8 @@ export const FILE_CASE_SCRIPT = join(__dirname, '..', 'pgbench', 'file-case.sql'
 
 export interface PgbenchResult {
   clients: number;
+  /** Each client in a CoFo of its own (`true`) or all in SEG01. */
+  spread: boolean;
   threads: number;
   seconds: number;
   tps: number;
@@ -58,12 +62,25 @@ function pgClient(pg: PostgresConfig): Client {
   });
 }
 
-/** Creates schema `bench` (dropped first if a previous run left it) and returns the drift report. */
-export async function setupBenchSchema(pg: PostgresConfig): Promise<string[]> {
+/** Sequences the case-number check tries: the edges of four digits and a larger one. */
+export const CASE_SEQ_SAMPLES = [1, 42, 9999, 10000, 123456] as const;
+
+/**
+ * Creates schema `bench` (dropped first if a previous run left it) with `benchCofos` spread-mode CoFos,
+ * checks that the script numbers cases as the land service does, and returns the drift report.
+ */
+export async function setupBenchSchema(pg: PostgresConfig, benchCofos: number): Promise<string[]> {
   const c = pgClient(pg);
   await c.connect();
   try {
-    for (const sql of benchSchemaSql()) await c.query(sql);
+    for (const sql of benchSchemaSql(benchCofos)) await c.query(sql);
+    for (const seq of CASE_SEQ_SAMPLES) {
+      const sql = `SELECT ${CASE_SEQ_SQL.replace(/:last/g, '$1')} AS s`;
+      const got = (await c.query<{ s: string }>(sql, [seq])).rows[0]?.s;
+      if (got !== caseSeqText(seq)) {
+        throw new Error(`file-case.sql numbers case ${seq} "${got}", the land service "${caseSeqText(seq)}"`);
+      }
+    }
     const drift: string[] = [];
     for (const { table, from } of COPIED_TABLES) {
       const shape = async (schema: string) =>
@@ -91,7 +108,7 @@ export async function dropBenchSchema(pg: PostgresConfig): Promise<void> {
 /** Runs the filing script: `-M extended` (bind parameters like node-pg), `-n` (no pgbench tables). */
 export function runPgbench(
   pg: PostgresConfig,
-  opts: { clients: number; seconds: number; year: number; filedOn: string },
+  opts: { clients: number; seconds: number; year: number; filedOn: string; spread: boolean },
 ): Promise<PgbenchResult> {
   const threads = Math.min(2, opts.clients);
   const args = [
@@ -114,6 +131,8 @@ export function runPgbench(
     `year=${opts.year}`,
     '-D',
     `filed_on=${opts.filedOn}`,
+    '-D',
+    `spread=${opts.spread ? 1 : 0}`,
     '-f',
     FILE_CASE_SCRIPT,
     pg.database,
@@ -130,7 +149,13 @@ export function runPgbench(
     child.once('close', (code) => {
       if (code !== 0) return reject(new Error(`pgbench exited ${code}:\n${out.slice(-2000)}`));
       try {
-        resolve({ clients: opts.clients, threads, seconds: opts.seconds, ...parsePgbench(out) });
+        resolve({
+          clients: opts.clients,
+          spread: opts.spread,
+          threads,
+          seconds: opts.seconds,
+          ...parsePgbench(out),
+        });
       } catch (err) {
         reject(err instanceof Error ? err : new Error(String(err)));
       }

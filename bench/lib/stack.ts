@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, statSync, closeSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { APP_NODE_ARGS, APPS, appPort } from '@prosmed/config';
 import { listenerOf } from '../../deploy/local/ports';
@@ -151,20 +151,26 @@ export interface StartedProcess {
  * Only this process is ever signalled by `stop()` (SIGTERM, then SIGKILL after 15 s).
  */
 export async function startNode(opts: {
+  /** Relative to `cwd`, or absolute. */
   entry: string;
   env: Record<string, string>;
   readyUrl: string;
   logFile: string;
   nodeArgs?: string[];
   timeoutMs?: number;
+  /** Another Node binary (an older commit's apps run on the Node of their day); this one by default. */
+  execPath?: string;
+  /** Another clone (an older commit's worktree); this one by default. */
+  cwd?: string;
 }): Promise<StartedProcess> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const fd = openSync(opts.logFile, 'w');
   const t = performance.now();
+  const cwd = opts.cwd ?? ROOT;
   const child: ChildProcess = spawn(
-    process.execPath,
-    [...(opts.nodeArgs ?? []), ...APP_NODE_ARGS, join(ROOT, opts.entry)],
-    { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', fd, fd] },
+    opts.execPath ?? process.execPath,
+    [...(opts.nodeArgs ?? []), ...APP_NODE_ARGS, resolve(cwd, opts.entry)],
+    { cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', fd, fd] },
   );
   closeSync(fd);
   let exited = false;

@@ -1,5 +1,7 @@
 -- One case filing as the platform commits it, in schema "bench" (npm run bench creates and drops it).
--- Run with -M extended (parameters bound like node-pg does) and -D year=YYYY -D filed_on=YYYY-MM-DD.
+-- Run with -M extended (parameters bound like node-pg does) and -D year=YYYY -D filed_on=YYYY-MM-DD
+-- -D spread=0|1: 0 files every case in CoFo SEG01 (all clients queue on its counter row), 1 gives each
+-- client a CoFo of its own, BENCH-001 for client 0 and so on (as the platform run's writers do).
 -- The gateway's idempotency claim and completion are autocommit statements of their own, before and after
 -- the land service's transaction: one pgbench "transaction" here is one filing, i.e. those three commits.
 \set k random(1, 9000000000000000000)
@@ -14,13 +16,15 @@ ON CONFLICT ("subject", "key") DO UPDATE SET
 WHERE "bench"."idempotency_keys"."expires_at" <= now()
 RETURNING "key";
 BEGIN;
-SELECT "tribunal_code" FROM "bench"."cofo" WHERE "code" = 'SEG01' \gset
-INSERT INTO "bench"."case_counter" ("cofo_code", "year", "last") VALUES ('SEG01', :year, 1)
+SELECT "code" AS "cofo", "tribunal_code" FROM "bench"."cofo"
+WHERE "code" = CASE WHEN :spread = 1 THEN 'BENCH-' || to_char(:client_id + 1, 'FM000') ELSE 'SEG01' END \gset
+INSERT INTO "bench"."case_counter" ("cofo_code", "year", "last") VALUES (:cofo, :year, 1)
 ON CONFLICT ("cofo_code", "year") DO UPDATE SET "last" = "case_counter"."last" + 1 RETURNING "last" \gset
 INSERT INTO "bench"."dispute_case" AS c ("number", "cofo_code", "tribunal_code", "year", "seq", "state",
   "dispute_type", "filed_on", "summary", "village_code", "land_description", "surface_ha", "gps_lat", "gps_lon",
   "party_counts", "search", "created_by")
-VALUES ('COFO-SEG01-' || :year || '-' || lpad(:last::text, 4, '0'), 'SEG01', :tribunal_code, :year, :last, 'filed',
+VALUES ('COFO-' || :cofo || '-' || :year || '-' || lpad(:last::text, greatest(4, length(:last::text)), '0'),
+  :cofo, :tribunal_code, :year, :last, 'filed',
   'limites-de-champs', :filed_on, 'Désaccord sur la limite entre deux champs de mil', 'ML-SEG-SEG-SEG',
   'Champ de mil au nord du village', 2.5, 13.43, -6.26,
   '{"total":3,"women":1,"men":1,"youth":1,"groups":1}',

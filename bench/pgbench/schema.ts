@@ -1,5 +1,6 @@
 import { messagingTablesSql } from '@prosmed/messaging';
 import { auditTableSql } from '@prosmed/persistence';
+import { benchCofoCode } from '../lib/bench-data';
 
 export const BENCH_SCHEMA = 'bench';
 
@@ -10,8 +11,14 @@ export const BENCH_SCHEMA = 'bench';
  * 1764380000000-land-cases.ts, apps/gateway/src/idempotency/migrations.ts): the bench may not import an
  * app. `schemaDrift` compares the copies with the live tables at every run and says when they differ.
  */
-export function benchSchemaSql(): string[] {
+export function benchSchemaSql(benchCofos = 0): string[] {
   const b = BENCH_SCHEMA;
+  // The spread mode's CoFos, one per pgbench client (`-D spread=1`), named as the platform run's are.
+  const cofoRows = Array.from(
+    { length: benchCofos },
+    (_, i) =>
+      `('${benchCofoCode(i)}', 'CoFo de banc d''essai ${benchCofoCode(i)}', 'cofo de banc d essai', 'commune', 'ML-SEG-SEG', 'TI-SEGOU')`,
+  );
   return [
     `DROP SCHEMA IF EXISTS "${b}" CASCADE`,
     `CREATE SCHEMA "${b}"`,
@@ -119,8 +126,25 @@ export function benchSchemaSql(): string[] {
     `INSERT INTO "${b}"."cofo" ("code", "name", "name_search", "level", "place_code", "tribunal_code")
        VALUES ('SEG01', 'Commission foncière communale de Ségou', 'commission fonciere communale de segou', 'commune',
                'ML-SEG-SEG-SEG', 'TI-SEGOU')`,
+    ...(cofoRows.length > 0
+      ? [
+          `INSERT INTO "${b}"."cofo" ("code", "name", "name_search", "level", "place_code", "tribunal_code")
+             VALUES ${cofoRows.join(',\n                    ')}`,
+        ]
+      : []),
   ];
 }
+
+/**
+ * The sequence part of a case number as file-case.sql writes it (`:last` is the counter's value): at least
+ * four digits, more when the number is larger. `lpad(x, 4, '0')` alone would truncate 10000 to `1000`
+ * (lpad cuts longer strings), the next filing would collide on the unique number and pgbench would abort.
+ * The land service's rule is `String(seq).padStart(4, '0')` (caseNumber in apps/land-conciliation).
+ */
+export const CASE_SEQ_SQL = `lpad(:last::text, greatest(4, length(:last::text)), '0')`;
+
+/** Pure: the land service's rule for the same part, which `CASE_SEQ_SQL` must agree with. */
+export const caseSeqText = (seq: number): string => String(seq).padStart(4, '0');
 
 export const dropBenchSchemaSql = `DROP SCHEMA IF EXISTS "${BENCH_SCHEMA}" CASCADE`;
 
