@@ -85,35 +85,28 @@ export function inScope(scope: Scope, owner: ScopeOwner): boolean {
   });
 }
 
+/** Refuses a record outside the scope with `OUT_OF_SCOPE`. */
+export function assertInScope(scope: Scope, owner: ScopeOwner): void {
+  if (!inScope(scope, owner)) throw domainError('OUT_OF_SCOPE');
+}
+
 /**
- * Refuses a record outside the scope with `OUT_OF_SCOPE`. An absent record (`owner` undefined) is
- * `notFound` only for a caller who would see it anyway: one who reaches everything, or the owner of
- * the unit she named (`claimed`, e.g. the code she asked for). Anyone else gets `OUT_OF_SCOPE` too, so
+ * A record looked up by id, checked against the scope: `OUT_OF_SCOPE` outside it. An absent record is
+ * `notFound` only for a caller who would see it anyway: one who reaches everything, or the owner of the
+ * unit she named (`claimed`, e.g. the CoFo code she asked for). Anyone else gets `OUT_OF_SCOPE` too, so
  * "does not exist" and "not yours" look the same and the answer does not reveal which records exist.
  */
-export function assertInScope(
+export function assertFoundInScope<T>(
   scope: Scope,
-  owner: ScopeOwner | undefined,
+  record: T | undefined,
+  ownerOf: (record: T) => ScopeOwner,
   notFound: DomainError,
   claimed?: ScopeOwner,
-): void {
-  if (owner === undefined) {
+): asserts record is T {
+  if (record === undefined) {
     throw scope.all || (claimed !== undefined && inScope(scope, claimed))
       ? notFound
       : domainError('OUT_OF_SCOPE');
   }
-  if (!inScope(scope, owner)) throw domainError('OUT_OF_SCOPE');
-}
-
-/** `requirePermission` then `assertInScope`: the first line of a service method on one record. */
-export function authorize(
-  identity: Identity,
-  permission: PermissionName,
-  owner: ScopeOwner | undefined,
-  notFound: DomainError,
-  claimed?: ScopeOwner,
-): Scope {
-  const scope = requirePermission(identity, permission);
-  assertInScope(scope, owner, notFound, claimed);
-  return scope;
+  assertInScope(scope, ownerOf(record));
 }

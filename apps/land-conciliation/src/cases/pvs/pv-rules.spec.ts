@@ -1,0 +1,92 @@
+import { type DomainError } from '@prosmed/contracts';
+import { assertMarks, assertPvFieldsMatchKind, missingForHomologation } from './pv-rules';
+
+const code = (fn: () => void) => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as DomainError).code;
+  }
+  return null;
+};
+
+describe('PV rules', () => {
+  it('keeps each kind of PV to its own fields', () => {
+    expect(code(() => assertPvFieldsMatchKind({ kind: 'conciliation', agreedPoints: ['a'] }))).toBeNull();
+    expect(code(() => assertPvFieldsMatchKind({ kind: 'conciliation', agreedPoints: [] }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(
+      code(() => assertPvFieldsMatchKind({ kind: 'conciliation', agreedPoints: ['a'], failureReason: 'x' })),
+    ).toBe('PV_FIELDS_MISMATCH');
+    expect(
+      code(() =>
+        assertPvFieldsMatchKind({ kind: 'non-conciliation', stepsTried: ['s'], failureReason: 'r' }),
+      ),
+    ).toBeNull();
+    expect(code(() => assertPvFieldsMatchKind({ kind: 'non-conciliation', stepsTried: ['s'] }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(
+      code(() =>
+        assertPvFieldsMatchKind({
+          kind: 'non-conciliation',
+          stepsTried: ['s'],
+          failureReason: 'r',
+          marks: [],
+        }),
+      ),
+    ).toBeNull();
+  });
+
+  it('accepts one mark per party of the case, no more', () => {
+    expect(code(() => assertMarks([{ partyId: 'a', kind: 'signature' }], ['a', 'b']))).toBeNull();
+    expect(code(() => assertMarks([{ partyId: 'z', kind: 'signature' }], ['a', 'b']))).toBe('PARTY_UNKNOWN');
+    expect(
+      code(() =>
+        assertMarks(
+          [
+            { partyId: 'a', kind: 'signature' },
+            { partyId: 'a', kind: 'thumbprint' },
+          ],
+          ['a', 'b'],
+        ),
+      ),
+    ).toBe('MARKS_EXCEED_PARTIES');
+    expect(
+      code(() =>
+        assertMarks(
+          ['a', 'b', 'c'].map((partyId) => ({ partyId, kind: 'signature' as const })),
+          ['a', 'b'],
+        ),
+      ),
+    ).toBe('MARKS_EXCEED_PARTIES');
+  });
+
+  it('lists what a PV lacks for homologation: agreed points and every disputing party’s mark', () => {
+    const parties = [
+      { id: 'a', role: 'demandeur', name: 'A' },
+      { id: 'b', role: 'defendeur', name: 'B' },
+      { id: 'w', role: 'temoin', name: 'W' },
+    ];
+    expect(
+      missingForHomologation(
+        { kind: 'conciliation', agreedPoints: ['x'], marks: [{ partyId: 'a', kind: 'signature' }] },
+        parties,
+      ),
+    ).toEqual(['marque de B']);
+    expect(
+      missingForHomologation(
+        {
+          kind: 'conciliation',
+          agreedPoints: ['x'],
+          marks: [
+            { partyId: 'a', kind: 'thumbprint' },
+            { partyId: 'b', kind: 'represented', representedBy: 'C' },
+          ],
+        },
+        parties,
+      ),
+    ).toEqual([]);
+  });
+});
