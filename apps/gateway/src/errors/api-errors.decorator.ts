@@ -10,6 +10,8 @@ const REMOTE: ErrorCode[] = ['SERVICE_UNAVAILABLE', 'SERVICE_TIMEOUT'];
 /** Answers of any route that reads a JSON body. */
 const WITH_BODY: ErrorCode[] = [
   'MALFORMED_JSON',
+  'JSON_TOO_DEEP',
+  'CONTROL_CHARACTER',
   'VALIDATION_FAILED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
