@@ -1,3 +1,4 @@
 export * from './env';
 export * from './platform-config';
 export * from './apps';
+export * from './public-url';

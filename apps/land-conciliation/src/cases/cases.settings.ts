@@ -1,4 +1,4 @@
-import { env } from '@prosmed/config';
+import { env, loadPublicBaseUrl } from '@prosmed/config';
 
 export interface CasesSettings {
   /** PVs waiting longer than this for a homologation decision are listed as overdue. */
@@ -12,6 +12,7 @@ export const CASES_SETTINGS = Symbol('CASES_SETTINGS');
 export function loadCasesSettings(src: Record<string, string | undefined> = process.env): CasesSettings {
   return {
     overdueDays: env.int(src, 'HOMOLOGATION_OVERDUE_DAYS', 30, 1, 3650),
-    publicBaseUrl: env.str(src, 'PUBLIC_BASE_URL', 'http://127.0.0.1:3000').replace(/\/+$/, ''),
+    // Required in production (libs/config): the PV would otherwise print the local address.
+    publicBaseUrl: loadPublicBaseUrl(src),
   };
 }

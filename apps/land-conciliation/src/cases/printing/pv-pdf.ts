@@ -11,6 +11,11 @@ export interface PvPdfInput {
   checkUrl: string;
   /** A place's name as people say it ("Ségou, cercle de Ségou"); the code when unknown. */
   placeLabel?: (code: string) => string;
+  /**
+   * Where the commission sat, for "Fait à …" (the name of the CoFo's commune or cercle). Left as a line
+   * to fill by hand when unknown: a wrong place on a legal paper is worse than a blank.
+   */
+  madeAt?: string | null;
 }
 
 /** dd/mm/yyyy, as on every official paper in Mali. */
@@ -18,6 +23,49 @@ export function frDate(iso: string | null | undefined): string {
   if (!iso) return '…… / …… / …………';
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
+}
+
+const MONTHS_FR = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/** "1er octobre 2026", "15 octobre 2026": the date as a French deed writes it after "le". */
+export function frLongDate(iso: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  const month = m ? MONTHS_FR[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return '……………………';
+  const day = Number(m[3]);
+  return `${day === 1 ? '1er' : day} ${month} ${m[1]}`;
+}
+
+/**
+ * A decimal number as French writes it: comma for the decimals, a no-break space between groups of
+ * three digits ("1 250,5"). Not Intl: its fr-FR group separator is U+202F, which the PDF's standard
+ * fonts (WinAnsi) cannot draw; U+00A0 they can.
+ */
+export function frNumber(n: number, maxDecimals = 4): string {
+  const fixed = Math.abs(n)
+    .toFixed(maxDecimals)
+    .replace(/\.?0+$/, '');
+  const [int, dec] = fixed.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  return `${n < 0 ? '-' : ''}${grouped}${dec ? `,${dec}` : ''}`;
+}
+
+/** "2,5 ha"; one square metre is 0.0001 ha, so four decimals keep every measured surface. */
+export function frSurface(ha: number | null | undefined): string {
+  return ha === null || ha === undefined ? 'non mesurée' : `${frNumber(ha)}\u00a0ha`;
 }
 
 const ROLE_FR: Record<string, string> = { demandeur: 'Demandeur', defendeur: 'Défendeur', temoin: 'Témoin' };
@@ -28,6 +76,12 @@ const MARK_FR: Record<MarkKind, string> = {
 };
 const SEX_FR: Record<string, string> = { F: 'Femme', M: 'Homme' };
 
+const MARGIN_X = 56;
+/** Room above the body for the running header (case number on every page). */
+const MARGIN_TOP = 72;
+/** Room below the body for the footer (page number). */
+const MARGIN_BOTTOM = 64;
+
 /**
  * The PV as it goes to the tribunal: French, A4, every legal field, a box for each party's signature or
  * thumbprint and each member's signature, and a QR code plus a typed code that let the clerk check that
@@ -37,9 +91,11 @@ export async function renderPvPdf(input: PvPdfInput): Promise<Buffer> {
   const { caseView: c, pv } = input;
   const place = input.placeLabel ?? ((code: string) => code);
   const qr = await QRCode.toBuffer(input.checkUrl, { errorCorrectionLevel: 'M', margin: 1, width: 220 });
+  // Pages are buffered so that the running header and "page/total" can be written once the total is known.
   const doc = new PDFDocument({
     size: 'A4',
-    margins: { top: 48, bottom: 48, left: 56, right: 56 },
+    bufferPages: true,
+    margins: { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: MARGIN_X, right: MARGIN_X },
     info: {
       Title: `PV ${pv.kind === 'conciliation' ? 'de conciliation' : 'de non-conciliation'} ${c.number}`,
       Author: input.cofoName,
@@ -53,7 +109,8 @@ export async function renderPvPdf(input: PvPdfInput): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  const width = doc.page.width - 112;
+  const width = doc.page.width - 2 * MARGIN_X;
+  const kindFr = pv.kind === 'conciliation' ? 'PV de conciliation' : 'PV de non-conciliation';
   const heading = (text: string) => {
     doc
       .moveDown(0.6)
@@ -107,11 +164,10 @@ export async function renderPvPdf(input: PvPdfInput): Promise<Buffer> {
   field('Nature du litige', DISPUTE_TYPE_LABELS[c.disputeType].fr);
   field('Objet', c.summary);
   field('Terre concernée', `${c.land.description} (lieu : ${place(c.land.villageCode)})`);
-  field(
-    'Superficie',
-    c.land.surfaceHa === null || c.land.surfaceHa === undefined ? 'non mesurée' : `${c.land.surfaceHa} ha`,
-  );
-  if (c.land.gps) field('Point GPS', `${c.land.gps.lat.toFixed(5)}, ${c.land.gps.lon.toFixed(5)}`);
+  field('Superficie', frSurface(c.land.surfaceHa));
+  if (c.land.gps) {
+    field('Point GPS', `latitude ${frNumber(c.land.gps.lat, 5)} ; longitude ${frNumber(c.land.gps.lon, 5)}`);
+  }
   if (pv.correctionReason) field('Motif de la nouvelle version', pv.correctionReason);
 
   heading('PARTIES');
@@ -160,6 +216,16 @@ export async function renderPvPdf(input: PvPdfInput): Promise<Buffer> {
     }
   }
 
+  // Where and when the commission drew the PV up, above the marks that make it a deed.
+  doc
+    .moveDown(0.8)
+    .font('Helvetica')
+    .fontSize(10)
+    .text(`Fait à ${input.madeAt?.trim() || '……………………'}, le ${frLongDate(pv.drawnUpOn)}`, MARGIN_X, doc.y, {
+      width,
+      align: 'right',
+    });
+
   // Signature boxes: one per party (its mark), one per member present.
   heading('SIGNATURES ET EMPREINTES');
   const marks = new Map(pv.marks.map((m) => [m.partyId, m]));
@@ -173,13 +239,18 @@ export async function renderPvPdf(input: PvPdfInput): Promise<Buffer> {
     }),
     ...pv.membersPresent.map((m) => ({ title: `${m.name} (${m.role})`, how: 'Signature du membre' })),
   ];
+  const bottomLimit = () => doc.page.height - MARGIN_BOTTOM;
+  /** A block is never cut by a page break: it moves whole to the next page. */
+  const keepTogether = (height: number) => {
+    if (doc.y + height > bottomLimit()) doc.addPage();
+  };
   const boxW = (width - 12) / 2;
   const boxH = 58;
   for (let i = 0; i < boxes.length; i += 2) {
-    if (doc.y + boxH > doc.page.height - 150) doc.addPage();
+    keepTogether(boxH);
     const y = doc.y;
     boxes.slice(i, i + 2).forEach((b, k) => {
-      const x = 56 + k * (boxW + 12);
+      const x = MARGIN_X + k * (boxW + 12);
       doc.rect(x, y, boxW, boxH).stroke();
       doc
         .font('Helvetica-Bold')
@@ -190,21 +261,109 @@ export async function renderPvPdf(input: PvPdfInput): Promise<Buffer> {
         .fontSize(8)
         .text(b.how, x + 4, y + boxH - 14, { width: boxW - 8 });
     });
-    doc.x = 56;
+    doc.x = MARGIN_X;
     doc.y = y + boxH + 6;
   }
 
-  if (doc.y > doc.page.height - 170) doc.addPage();
-  const qrY = doc.y + 10;
-  doc.image(qr, 56, qrY, { width: 96 });
+  // One block, never split: the tribunal's box (its stamp and the president's signature make the
+  // homologation visible on the paper) with the QR code beside it, then the content hash and the address.
+  const rowH = 100;
+  const qrColW = 128;
+  const tW = width - qrColW - 12;
+  const qrX = MARGIN_X + tW + 12;
+  doc.moveDown(0.6);
+  keepTogether(18 + rowH + 40);
+  const titleY = doc.y;
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(10)
+    .text('CADRE RÉSERVÉ AU TRIBUNAL (HOMOLOGATION)', MARGIN_X, titleY, { width: tW })
+    .text('VÉRIFICATION', qrX, titleY, { width: qrColW, align: 'center' });
+  const ty = titleY + 16;
+  doc.rect(MARGIN_X, ty, tW, rowH).stroke();
+  const h = pv.homologation;
+  const decided = h?.decision === 'homologated';
+  const half = tW / 2;
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(`Tribunal : ${input.tribunalName ?? h?.tribunalCode ?? '……………………………………'}`, MARGIN_X + 8, ty + 8, {
+      width: tW - 16,
+    })
+    .text(
+      `Décision N° ${decided && h?.decisionNumber ? h.decisionNumber : '……………………'} du ${
+        decided ? frDate(h?.decisionDate) : '…… / …… / …………'
+      }`,
+      MARGIN_X + 8,
+      undefined,
+      { width: tW - 16 },
+    );
+  doc
+    .font('Helvetica-Oblique')
+    .fontSize(8)
+    .text('Cachet du tribunal', MARGIN_X + 8, ty + rowH - 14, { width: half - 16 })
+    .text('Signature du président', MARGIN_X + half + 8, ty + rowH - 14, { width: half - 16 });
+  doc
+    .moveTo(MARGIN_X + half, ty + 40)
+    .lineTo(MARGIN_X + half, ty + rowH - 6)
+    .lineWidth(0.5)
+    .dash(2, { space: 3 })
+    .stroke()
+    .undash()
+    .lineWidth(1);
+  doc.image(qr, qrX + (qrColW - 84) / 2, ty, { width: 84 });
   doc
     .font('Helvetica-Bold')
     .fontSize(9)
-    .text('Vérification', 164, qrY)
+    .text(pv.verificationCode, qrX, ty + 88, { width: qrColW, align: 'center' });
+  doc
     .font('Helvetica')
-    .text(`Code de vérification : ${pv.verificationCode}`, 164)
-    .text(`Empreinte du contenu (SHA-256) : ${pv.contentHash}`, 164, undefined, { width: width - 108 })
-    .text(`Vérifier : ${input.checkUrl}`, 164, undefined, { width: width - 108 });
+    .fontSize(8)
+    .text(`Empreinte du contenu (SHA-256) : ${pv.contentHash}`, MARGIN_X, ty + rowH + 8, { width })
+    .text(`Vérifier ce PV : ${input.checkUrl}`, MARGIN_X, undefined, { width });
+
+  // Running header and footer on every page, written last: the total of pages is known only now.
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Text in the margins must not make pdfkit open a page for it.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    // The case number first and whole; the CoFo's name gives way (ellipsis) when both do not fit.
+    const caseLine = `Dossier N° ${c.number} · ${kindFr}, version ${pv.pvVersion}`;
+    doc.font('Helvetica-Bold').fontSize(8).fillColor('#333333');
+    const caseW = Math.min(doc.widthOfString(caseLine) + 2, width);
+    doc.text(caseLine, MARGIN_X, 32, { width: caseW, lineBreak: false });
+    if (width - caseW > 40) {
+      doc.font('Helvetica').text(input.cofoName, MARGIN_X + caseW + 12, 32, {
+        width: width - caseW - 12,
+        align: 'right',
+        height: 10,
+        ellipsis: true,
+      });
+    }
+    doc
+      .moveTo(MARGIN_X, 46)
+      .lineTo(MARGIN_X + width, 46)
+      .lineWidth(0.5)
+      .strokeColor('#777777')
+      .stroke();
+    const footY = doc.page.height - 40;
+    doc
+      .moveTo(MARGIN_X, footY - 6)
+      .lineTo(MARGIN_X + width, footY - 6)
+      .stroke();
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .text(`Code de vérification ${pv.verificationCode}`, MARGIN_X, footY, { width: width / 2 })
+      .text(`${i - range.start + 1}/${range.count}`, MARGIN_X + width / 2, footY, {
+        width: width / 2,
+        align: 'right',
+      });
+    doc.fillColor('black').strokeColor('black').lineWidth(1);
+    doc.page.margins.bottom = bottom;
+  }
   doc.end();
   return done;
 }
