@@ -43,3 +43,33 @@ export function startApp(s: StackSettings, app: AppSpec): PidRecord {
     cloneDir: s.cloneDir,
   });
 }
+
+/** What `npm start` knows of an app before starting anything. */
+export interface AppState {
+  /** A live process of ours (its PID record matches a running process). */
+  running: boolean;
+  /** Its health URL answers. */
+  healthy: boolean;
+}
+
+export interface AppStartPlan {
+  /** Not running: built and started, the services together, then the gateway. */
+  start: AppSpec[];
+  /** Running already, healthy or still starting: left alone (never stopped to start another app). */
+  keep: { app: AppSpec; healthy: boolean }[];
+}
+
+/**
+ * Pure decision of `npm start`: start what is missing, leave what runs alone. Restarting a running app
+ * would cut the requests it is serving (a healthy gateway was once stopped to start a missing land
+ * service); a fresh build of a running app is `npm stop` then `npm start`.
+ */
+export function planAppStarts(apps: readonly AppSpec[], stateOf: (app: AppSpec) => AppState): AppStartPlan {
+  const plan: AppStartPlan = { start: [], keep: [] };
+  for (const app of apps) {
+    const s = stateOf(app);
+    if (s.running) plan.keep.push({ app, healthy: s.healthy });
+    else plan.start.push(app);
+  }
+  return plan;
+}

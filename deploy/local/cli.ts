@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPS, appPort, loadPlatformConfig, type AppSpec } from '@prosmed/config';
 import { allTopics } from '@prosmed/contracts';
-import { appBaseUrl, appEntry, appHealthUrl, appHealthy, presentApps, startApp } from './apps';
+import { appBaseUrl, appEntry, appHealthUrl, appHealthy, planAppStarts, presentApps, startApp } from './apps';
 import { StackError, errorText, say, seconds } from './errors';
 import { ensureTopics } from '@prosmed/messaging';
 import { withLock } from './lock';
@@ -124,12 +124,6 @@ function runBuild(s: StackSettings): Promise<void> {
 async function startApps(s: StackSettings, ctx: RunContext, apps: AppSpec[]): Promise<void> {
   const launch = async (app: AppSpec) => {
     const t = Date.now();
-    const old = liveRecord(s.apps.pidsDir, app.name);
-    if (old) {
-      await stopGroup(old, { timeoutMs: 15_000 });
-      removeRecord(s.apps.pidsDir, app.name);
-      say(`${app.name}: stopped the previous run (pid ${old.pid}) to start the fresh build`);
-    }
     if (!existsSync(appEntry(s, app))) {
       throw new StackError(`${app.name}: the build produced no ${tilde(appEntry(s, app))}`);
     }
@@ -203,11 +197,28 @@ async function cmdStart(s: StackSettings, ctx: RunContext): Promise<void> {
     printDemoUsers(s);
     return;
   }
-  const t = Date.now();
-  say(`Building the apps (npm run build, log .run/logs/build.log)...`);
-  await runBuild(s);
-  say(`Built in ${seconds(t)}.`);
-  await startApps(s, ctx, apps);
+  const states = new Map<string, { running: boolean; healthy: boolean }>();
+  for (const a of apps) {
+    states.set(a.name, {
+      running: liveRecord(s.apps.pidsDir, a.name) !== undefined,
+      healthy: await appHealthy(a),
+    });
+  }
+  const plan = planAppStarts(apps, (a) => states.get(a.name) ?? { running: false, healthy: false });
+  for (const { app, healthy } of plan.keep) {
+    const pid = liveRecord(s.apps.pidsDir, app.name)?.pid;
+    const health = healthy ? 'healthy' : `not healthy yet: see .run/logs/${app.name}.log`;
+    say(
+      `${app.name}: already running (pid ${pid}, ${health}): left alone (npm stop, then npm start: a fresh build)`,
+    );
+  }
+  if (plan.start.length > 0) {
+    const t = Date.now();
+    say(`Building the apps (npm run build, log .run/logs/build.log)...`);
+    await runBuild(s);
+    say(`Built in ${seconds(t)}.`);
+    await startApps(s, ctx, plan.start);
+  }
   printAppsSummary(s, apps);
 }
 
