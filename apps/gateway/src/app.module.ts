@@ -9,11 +9,10 @@ import {
 } from '@nestjs/common';
 import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
+import { CATALOGUE } from '@prosmed/contracts';
 import { AUTH_RATE_LIMITER, AuthGuard, PermissionGuard, TOKEN_VERIFIER, TokenVerifier } from '@prosmed/auth';
 import type { JsonLogger } from '@prosmed/messaging';
 import { createServiceDataSource, runMigrations } from '@prosmed/persistence';
-import { CasesController, PvsController } from './cases/cases.controller';
-import { CofosController } from './cofos/cofos.controller';
 import type { GatewayConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -23,21 +22,17 @@ import { GatewayKafka } from './kafka/gateway-kafka';
 import { MeController } from './me/me.controller';
 import { GatewayMetrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
-import { PlacesController, PublicPvCheckController } from './places/places.controller';
 import { GatewayRateLimiter } from './rate-limit/rate-limiter';
+import { catalogueControllers } from './routes/catalogue-routes';
+import { RouteForwarder } from './routes/route-forwarder';
 import { GATEWAY_CONFIG, GATEWAY_DATA_SOURCE, GATEWAY_LOGGER } from './tokens';
-import { TribunalsController } from './tribunals/tribunals.controller';
 
 export const GATEWAY_CONTROLLERS = [
   HealthController,
   MetricsController,
   MeController,
-  CofosController,
-  TribunalsController,
-  CasesController,
-  PvsController,
-  PlacesController,
-  PublicPvCheckController,
+  // Every catalogue entry with a route: adding a route is a catalogue entry, nothing here.
+  ...catalogueControllers(CATALOGUE),
 ];
 
 /** Connects the `gateway` schema and brings it up to date at start-up (under the schema's advisory lock). */
@@ -95,6 +90,7 @@ export class GatewayModule {
         GatewayDatabase,
         GatewayMetrics,
         GatewayKafka,
+        RouteForwarder,
         GatewayRateLimiter,
         { provide: AUTH_RATE_LIMITER, useExisting: GatewayRateLimiter },
         AuthGuard,

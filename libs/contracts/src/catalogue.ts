@@ -46,7 +46,8 @@ export interface HttpBinding<Req, Res> {
 export interface FileReply {
   base64: string;
   filename: string;
-  contentType: string;
+  /** `application/pdf` when absent. */
+  contentType?: string;
 }
 
 export interface MessageSpec<Req, Res> {

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { CreateCofoDto } from '../cofos/dto/cofo.dto';
-import { UpdateTribunalDto } from '../tribunals/dto/tribunal.dto';
+import { OmitType } from '@nestjs/swagger';
+import { CreateCofoDto, UpdateTribunalDto } from '@prosmed/contracts';
 import { validationDetails } from './validation';
 
 const check = async (cls: new () => object, plain: unknown) =>
@@ -26,9 +26,11 @@ describe('validation details', () => {
   });
 
   it('refuses unknown fields (a changed code cannot ride along) and bad codes', async () => {
-    const details = await check(UpdateTribunalDto, { version: 1, code: 'TI-SAN', cercleCodes: ['nope'] });
+    // The body of `PATCH /tribunals/:code`: the request class without its path field.
+    const body = OmitType(UpdateTribunalDto, ['code'] as const);
+    const details = await check(body, { version: 1, code: 'TI-SAN', cercleCodes: ['nope'] });
     expect(details.map((d) => `${d.field}:${d.code}`).sort()).toEqual([
-      'cercleCodes:matches',
+      'cercleCodes:isPlaceCode',
       'code:whitelistValidation',
     ]);
   });

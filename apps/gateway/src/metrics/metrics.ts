@@ -29,6 +29,14 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  /** Error codes a service answered that its catalogue entry does not declare (should stay at zero). */
+  readonly undeclaredErrors = new Counter({
+    name: 'gateway_undeclared_error_codes_total',
+    help: 'Domain error codes answered but not declared in the message catalogue, by message and code',
+    labelNames: ['message', 'code'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     this.registry.setDefaultLabels({ service: 'gateway' });
     collectDefaultMetrics({ register: this.registry });

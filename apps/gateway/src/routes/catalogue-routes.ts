@@ -1,0 +1,164 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  type Type,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+  OmitType,
+  PickType,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { isPermission, Permission, Public } from '@prosmed/auth';
+import { pathFieldsOf, type AnyMessageDef, type HttpMethod } from '@prosmed/contracts';
+import { ApiErrors } from '../errors/api-errors.decorator';
+import { API_V1 } from '../http/paths';
+import type { GatewayRequest } from '../http/request';
+import { RouteForwarder } from './route-forwarder';
+
+const METHOD_DECORATORS: Record<HttpMethod, (path: string) => MethodDecorator> = {
+  GET: Get,
+  POST: Post,
+  PUT: Put,
+  PATCH: Patch,
+  DELETE: Delete,
+};
+
+/** The public prefix of routes anyone may call (the check of a printed PV). */
+export const PUBLIC_PREFIX = 'api/public';
+
+/** Swagger model names must be unique: `CaseIdDto` picked for a path is not `CaseIdDto` itself. */
+function named<T extends Type>(cls: T, name: string): T {
+  Object.defineProperty(cls, 'name', { value: name });
+  return cls;
+}
+
+function propertiesOf(cls: Type): string[] {
+  const props = (Reflect.getMetadata('swagger/apiModelPropertiesArray', cls.prototype) ?? []) as string[];
+  return props.map((p) => p.replace(/^:/, ''));
+}
+
+/**
+ * The HTTP route of one catalogue entry, as a Nest controller built at start-up: the same decorators a
+ * hand-written controller would wear (permission, Swagger operation, documented errors, status), the
+ * path fields validated by the request class picked to them and the body (or query string) by the rest
+ * of it, then one Kafka request with the merged object. Nothing is written per route.
+ */
+export function controllerFor(def: AnyMessageDef): Type {
+  const http = def.http;
+  if (!http) throw new Error(`${def.id} has no HTTP binding`);
+  if (def.permission !== 'public' && !isPermission(def.permission)) {
+    throw new Error(`${def.id}: unknown permission ${def.permission}`);
+  }
+  const pathFields = pathFieldsOf(http.path);
+  const base = `${def.id.replace(/[^A-Za-z0-9]/g, '_')}`;
+  const ParamsType = pathFields.length
+    ? named(PickType(def.request as Type, pathFields as never[]), `${base}_params`)
+    : undefined;
+  const rest = pathFields.length
+    ? OmitType(def.request as Type, pathFields as never[])
+    : (def.request as Type);
+  const hasRest = propertiesOf(rest).length > 0;
+  const RestType = hasRest
+    ? pathFields.length
+      ? named(rest, `${base}_${http.method === 'GET' ? 'query' : 'body'}`)
+      : rest
+    : undefined;
+  const readsBody = http.method !== 'GET' && http.method !== 'DELETE';
+  const status = http.status ?? 200;
+
+  @Controller(def.permission === 'public' ? PUBLIC_PREFIX : API_V1)
+  class CatalogueRoute {
+    constructor(@Inject(RouteForwarder) private readonly forwarder: RouteForwarder) {}
+
+    handle(
+      params: object | undefined,
+      rest: object | undefined,
+      req: GatewayRequest,
+      res: Response,
+    ): Promise<unknown> {
+      return this.forwarder.forward(def, { ...(rest ?? {}), ...(params ?? {}) }, req, res);
+    }
+  }
+  named(CatalogueRoute, `Route_${base}`);
+
+  const proto = CatalogueRoute.prototype;
+  const descriptor = Object.getOwnPropertyDescriptor(proto, 'handle')!;
+  // The parameter types the validation pipe and Swagger read, as the compiler would have emitted them.
+  Reflect.defineMetadata(
+    'design:paramtypes',
+    [ParamsType ?? Object, RestType ?? Object, Object, Object],
+    proto,
+    'handle',
+  );
+  if (ParamsType) Param()(proto, 'handle', 0);
+  if (RestType) (readsBody ? Body() : Query())(proto, 'handle', 1);
+  Req()(proto, 'handle', 2);
+  Res({ passthrough: true })(proto, 'handle', 3);
+
+  const example = http.example as Record<string, unknown>;
+  const bodyExample = Object.fromEntries(Object.entries(example).filter(([k]) => !pathFields.includes(k)));
+  const decorators: MethodDecorator[] = [
+    METHOD_DECORATORS[http.method](http.path),
+    HttpCode(status),
+    def.permission === 'public' ? Public() : Permission(def.permission as never),
+    ApiTags(http.tag),
+    ApiOperation({
+      operationId: def.id,
+      summary: http.summary,
+      description: [http.description, `Message \`${def.id}\`.`].filter(Boolean).join('\n\n'),
+    }),
+    ApiErrors([...def.errors, ...(ParamsType || RestType ? (['VALIDATION_FAILED'] as const) : [])], {
+      body: readsBody,
+      idempotent: http.method === 'POST',
+    }),
+  ];
+  if (RestType && readsBody) {
+    decorators.push(
+      ApiBody({ type: RestType, examples: { exemple: { summary: 'Exemple valide', value: bodyExample } } }),
+    );
+  }
+  if (http.render === 'file') {
+    decorators.push(
+      ApiProduces('application/pdf'),
+      ApiResponse({
+        status,
+        description: 'Le fichier',
+        content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+      }),
+    );
+  } else if (def.response) {
+    const type = Array.isArray(def.response) ? [def.response[0]] : def.response;
+    decorators.push(
+      ApiResponse({
+        status,
+        type: type as Type | [Type],
+        description: http.location ? 'Créé ; `Location` le nomme' : 'Réponse',
+      }),
+    );
+    if (http.render === 'html-or-json') decorators.push(ApiProduces('application/json', 'text/html'));
+  }
+  for (const d of decorators) d(proto, 'handle', descriptor);
+  Object.defineProperty(proto, 'handle', descriptor);
+  return CatalogueRoute;
+}
+
+/** The controllers of every catalogue entry that has a route. */
+export function catalogueControllers(catalogue: readonly AnyMessageDef[]): Type[] {
+  return catalogue.filter((d) => d.http).map(controllerFor);
+}
