@@ -186,6 +186,9 @@ describe('land case from filing to a homologated, printed and verified PV', () =
       status: 'in-force',
       caseState: 'homologated',
       contentHash: pv.contentHash,
+      cofoCode: 'SEG01',
+      cofoName: expect.any(String),
+      drawnUpOn: pv.drawnUpOn,
     });
     expect(check.text).not.toMatch(/Coulibaly|Keïta/);
     const forged = await call(gw.url, 'GET', '/api/public/pvs/check/AAAA-BBBB-CCCC');

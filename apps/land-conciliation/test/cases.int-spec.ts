@@ -588,6 +588,9 @@ describe('printable PV', () => {
       status: 'in-force',
       caseState: 'conciliated',
       contentHash: pv.contentHash,
+      cofoCode: cofo,
+      cofoName: expect.any(String),
+      drawnUpOn: pv.drawnUpOn,
     });
     expect(JSON.stringify(check)).not.toMatch(/Aminata|Diarra/);
     expect(await h.call<PvCheckV1>(L.pvCheck, { code: 'AAAA-BBBB-CCCC' }, undefined)).toEqual({

@@ -10,16 +10,6 @@ import type { CaseState, PvCheckV1, PvKind } from '@prosmed/contracts';
 
 export type PvCheckLanguage = 'fr' | 'en';
 
-/**
- * Fields the page shows when the check carries them (the CoFo and the date of the PV). Optional so that
- * the page renders whatever version of the check it gets.
- */
-interface PvCheckExtras {
-  cofoCode?: string;
-  cofoName?: string;
-  drawnUpOn?: string;
-}
-
 export type PvCheckVerdict = 'valid' | 'superseded' | 'unknown';
 
 /** `null` (a code that cannot exist) and `exists: false` read the same to the person holding the paper. */
@@ -183,7 +173,7 @@ export function renderPvCheckPage(check: PvCheckV1 | null, language: PvCheckLang
   const verdict = pvCheckVerdict(check);
   const rows: [string, string, string?][] = [];
   if (check && verdict !== 'unknown') {
-    const c = check as PvCheckV1 & PvCheckExtras;
+    const c = check;
     if (c.caseNumber) rows.push([t.caseNumber, c.caseNumber]);
     if (c.kind) {
       const kind = KIND_LABELS[c.kind]?.[language] ?? c.kind;

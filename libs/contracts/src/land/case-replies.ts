@@ -175,6 +175,10 @@ export class PvCheckResultDto {
   @ApiPropertyOptional({ enum: PV_STATUSES }) status?: PvStatus;
   @ApiPropertyOptional({ enum: CASE_STATES }) caseState?: CaseState;
   @ApiPropertyOptional({ description: 'Compare with the hash printed on the paper' }) contentHash?: string;
+  @ApiPropertyOptional({ example: 'SEG01', description: 'The CoFo that drew the PV up' }) cofoCode?: string;
+  @ApiPropertyOptional({ example: 'Commission foncière de Ségou' }) cofoName?: string;
+  @ApiPropertyOptional({ example: '2026-10-15', description: 'Date of the PV, as printed on it' })
+  drawnUpOn?: string;
 }
 
 export class PlaceDto {

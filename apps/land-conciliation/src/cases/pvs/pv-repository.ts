@@ -43,6 +43,9 @@ export interface PvCheckRow {
   status: PvRow['status'];
   state: CaseState;
   content_hash: string;
+  cofo_code: string;
+  cofo_name: string | null;
+  drawn_up_on: string;
 }
 
 /** Oldest request first: the clerk works the queue in the order PVs arrived. */
@@ -169,8 +172,11 @@ export class PvRepository {
 
   async check(code: string): Promise<PvCheckRow | undefined> {
     const rows: PvCheckRow[] = await this.dataSource.query(
-      `SELECT c."number", p."kind", p."pv_version", p."status", c."state", p."content_hash"
-         FROM "land"."pv" p JOIN "land"."dispute_case" c ON c."id" = p."case_id" WHERE p."verification_code" = $1`,
+      `SELECT c."number", p."kind", p."pv_version", p."status", c."state", p."content_hash",
+              c."cofo_code", f."name" AS "cofo_name", p."drawn_up_on"::text AS "drawn_up_on"
+         FROM "land"."pv" p JOIN "land"."dispute_case" c ON c."id" = p."case_id"
+         LEFT JOIN "land"."cofo" f ON f."code" = c."cofo_code"
+        WHERE p."verification_code" = $1`,
       [code],
     );
     return rows[0];

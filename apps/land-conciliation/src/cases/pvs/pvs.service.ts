@@ -146,7 +146,7 @@ export class PvsService {
     return this.pvs.queue(scope, q.status ?? 'pending', q.limit ?? LIST_PAGE_SIZE, q.cursor);
   }
 
-  /** Public: says only that the PV exists, its number, state and content hash. No personal data. */
+  /** Public: says only that the PV exists, its number, state, CoFo, date and content hash. No personal data. */
   async pvCheck(code: string): Promise<PvCheckV1> {
     const r = await this.pvs.check(code);
     if (!r) return { exists: false };
@@ -158,6 +158,10 @@ export class PvsService {
       status: r.status,
       caseState: r.state,
       contentHash: r.content_hash,
+      // The CoFo and the date let the holder compare with the paper; they name no person.
+      cofoCode: r.cofo_code,
+      ...(r.cofo_name ? { cofoName: r.cofo_name } : {}),
+      drawnUpOn: r.drawn_up_on,
     };
   }
 }
