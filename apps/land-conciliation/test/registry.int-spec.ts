@@ -157,7 +157,7 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
     ).toEqual({
       code: 'FORBIDDEN_ROLE',
       kind: 'forbidden',
-      params: { permission: 'land.registry.write' },
+      params: { permission: 'cofo:write' },
     });
     expect(await h.fail(L.cofoCreate, cofoBody(), me)).toMatchObject({ code: 'FORBIDDEN_ROLE' });
 
@@ -189,7 +189,7 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
     expect(await h.fail(L.cofoList, {}, demoIdentity('ccs.segou'))).toEqual({
       code: 'FORBIDDEN_ROLE',
       kind: 'forbidden',
-      params: { permission: 'land.registry.read' },
+      params: { permission: 'cofo:read' },
     });
     const anonymous = await h.rr.send(L.cofoList, {}, { requestId: 'it-anon' }).then(
       () => undefined,

@@ -9,6 +9,7 @@ import {
   type PlaceSearchDto,
 } from '@prosmed/contracts';
 import type { RequestContext } from '@prosmed/messaging';
+import { requirePermission } from '@prosmed/auth';
 import { inTransaction } from '@prosmed/persistence';
 import { shippedPlaceDirectory, type Place, type PlaceDirectory } from '@prosmed/places';
 import { auditActor, landAudit } from '../shared/audit';
@@ -105,8 +106,7 @@ export class PlacesService implements PlaceChecker {
 
   /** Admin only. Every bad row is reported by line and nothing is written unless the whole file is valid. */
   async import(rc: RequestContext, csv: string): Promise<PlaceImportResultV1> {
-    if (!rc.identity.roles.includes('admin'))
-      throw domainError('FORBIDDEN_ROLE', { permission: 'place.import' });
+    requirePermission(rc.identity, 'place:write');
     const base = await this.current();
     const { directory, places, errors } = base.importCsv(csv);
     if (!directory) {

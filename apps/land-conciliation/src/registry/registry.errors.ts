@@ -4,7 +4,6 @@ import { domainError, type DomainError } from '@prosmed/contracts';
 export const RegistryErrors = {
   cofoNotFound: (code: string): DomainError => domainError('COFO_NOT_FOUND', { code }),
   tribunalNotFound: (code: string): DomainError => domainError('TRIBUNAL_NOT_FOUND', { code }),
-  outOfScope: (): DomainError => domainError('OUT_OF_SCOPE'),
   versionConflict: (expected: number, actual: number): DomainError =>
     domainError('VERSION_CONFLICT', { expected, actual }),
 };

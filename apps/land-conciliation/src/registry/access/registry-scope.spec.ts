@@ -1,11 +1,6 @@
-import type { DomainError, Identity } from '@prosmed/contracts';
-import {
-  assertRegistryWrite,
-  cofoVisible,
-  mayLearnAbsence,
-  registryReadScope,
-  tribunalVisible,
-} from './registry-scope';
+import { assertFoundInScope, inScope, NO_SCOPE, requirePermission, type Scope } from '@prosmed/auth';
+import { domainError, type DomainError, type Identity } from '@prosmed/contracts';
+import { cofoOwner, tribunalOwner, withTribunalsOfOwnCofos } from './registry-scope';
 
 const who = (roles: string[], attrs: Partial<Identity> = {}): Identity => ({
   sub: 's',
@@ -23,72 +18,92 @@ function refusal(fn: () => unknown): ReturnType<DomainError['toPayload']> {
   throw new Error('expected a refusal');
 }
 
+const cofo = (code: string, tribunalCode: string | null) => cofoOwner({ code, tribunalCode });
+
 describe('registry scope', () => {
   it('lets only the admin write', () => {
-    expect(() => assertRegistryWrite(who(['admin']))).not.toThrow();
+    expect(() => requirePermission(who(['admin']), 'cofo:write')).not.toThrow();
+    expect(() => requirePermission(who(['admin']), 'tribunal:write')).not.toThrow();
     for (const roles of [['programme-manager'], ['cofo-secretary'], ['tribunal-clerk'], []]) {
-      expect(refusal(() => assertRegistryWrite(who(roles, { cofoId: 'SEG01' })))).toEqual({
+      expect(refusal(() => requirePermission(who(roles, { cofoId: 'SEG01' }), 'cofo:write'))).toEqual({
         code: 'FORBIDDEN_ROLE',
         kind: 'forbidden',
-        params: { permission: 'land.registry.write' },
+        params: { permission: 'cofo:write' },
       });
     }
   });
 
   it('gives admin and programme manager everything', () => {
-    expect(registryReadScope(who(['admin']))).toEqual({ all: true });
-    expect(registryReadScope(who(['programme-manager']))).toEqual({ all: true });
-    expect(cofoVisible({ all: true }, { code: 'ANY', tribunalCode: null })).toBe(true);
-    expect(tribunalVisible({ all: true }, 'ANY', [])).toBe(true);
+    expect(requirePermission(who(['admin']), 'cofo:read')).toEqual({ all: true });
+    expect(requirePermission(who(['programme-manager']), 'tribunal:read')).toEqual({ all: true });
   });
 
-  it('gives a secretary her CoFo only, whatever else her token says', () => {
-    const scope = registryReadScope(who(['cofo-secretary'], { cofoId: 'SEG01', tribunalId: 'TI-SAN' }));
-    expect(scope).toEqual({ all: false, cofoCodes: ['SEG01'], tribunalCodes: [] });
-    expect(cofoVisible(scope, { code: 'SEG01', tribunalCode: 'TI-SEGOU' })).toBe(true);
-    expect(cofoVisible(scope, { code: 'SAN01', tribunalCode: 'TI-SAN' })).toBe(false);
-    expect(cofoVisible(scope, { code: 'SEG02', tribunalCode: 'TI-SEGOU' })).toBe(false);
-    // The tribunal her PVs go to, and no other.
-    expect(tribunalVisible(scope, 'TI-SEGOU', ['TI-SEGOU'])).toBe(true);
-    expect(tribunalVisible(scope, 'TI-SAN', ['TI-SEGOU'])).toBe(false);
+  it('gives a secretary her CoFo and the tribunal it sends its PVs to, whatever else her token says', () => {
+    const scope = requirePermission(
+      who(['cofo-secretary'], { cofoId: 'SEG01', tribunalId: 'TI-SAN' }),
+      'cofo:read',
+    );
+    expect(scope).toEqual({ ...NO_SCOPE, cofo: ['SEG01'] });
+    expect(inScope(scope, cofo('SEG01', 'TI-SEGOU'))).toBe(true);
+    expect(inScope(scope, cofo('SAN01', 'TI-SAN'))).toBe(false);
+    expect(inScope(scope, cofo('SEG02', 'TI-SEGOU'))).toBe(false);
+    const tribunals = withTribunalsOfOwnCofos(scope, ['TI-SEGOU']);
+    expect(inScope(tribunals, tribunalOwner({ code: 'TI-SEGOU' }))).toBe(true);
+    expect(inScope(tribunals, tribunalOwner({ code: 'TI-SAN' }))).toBe(false);
   });
 
   it('gives a clerk her tribunal and the CoFo attached to it', () => {
-    const scope = registryReadScope(who(['tribunal-clerk'], { tribunalId: 'TI-SEGOU', cofoId: 'SAN01' }));
-    expect(scope).toEqual({ all: false, cofoCodes: [], tribunalCodes: ['TI-SEGOU'] });
-    expect(cofoVisible(scope, { code: 'SEG01', tribunalCode: 'TI-SEGOU' })).toBe(true);
-    expect(cofoVisible(scope, { code: 'SAN01', tribunalCode: 'TI-SAN' })).toBe(false);
-    expect(cofoVisible(scope, { code: 'X1', tribunalCode: null })).toBe(false);
-    expect(tribunalVisible(scope, 'TI-SEGOU', [])).toBe(true);
-    expect(tribunalVisible(scope, 'TI-SAN', [])).toBe(false);
+    const scope = requirePermission(
+      who(['tribunal-clerk'], { tribunalId: 'TI-SEGOU', cofoId: 'SAN01' }),
+      'cofo:read',
+    );
+    expect(scope).toEqual({ ...NO_SCOPE, tribunal: ['TI-SEGOU'] });
+    expect(inScope(scope, cofo('SEG01', 'TI-SEGOU'))).toBe(true);
+    expect(inScope(scope, cofo('SAN01', 'TI-SAN'))).toBe(false);
+    expect(inScope(scope, cofo('X1', null))).toBe(false);
+    expect(inScope(scope, tribunalOwner({ code: 'TI-SEGOU' }))).toBe(true);
+    expect(inScope(scope, tribunalOwner({ code: 'TI-SAN' }))).toBe(false);
   });
 
   it('gives nothing to a secretary or clerk without her attribute', () => {
-    const scope = registryReadScope(who(['cofo-secretary', 'tribunal-clerk']));
-    expect(scope).toEqual({ all: false, cofoCodes: [], tribunalCodes: [] });
-    expect(cofoVisible(scope, { code: 'SEG01', tribunalCode: 'TI-SEGOU' })).toBe(false);
+    const scope = requirePermission(who(['cofo-secretary', 'tribunal-clerk']), 'cofo:read');
+    expect(scope).toEqual(NO_SCOPE);
+    expect(inScope(scope, cofo('SEG01', 'TI-SEGOU'))).toBe(false);
   });
 
   it('unites the scopes of several roles', () => {
-    const scope = registryReadScope(
+    const scope = requirePermission(
       who(['cofo-secretary', 'tribunal-clerk'], { cofoId: 'SAN01', tribunalId: 'TI-SEGOU' }),
+      'cofo:read',
     );
-    expect(cofoVisible(scope, { code: 'SAN01', tribunalCode: 'TI-SAN' })).toBe(true);
-    expect(cofoVisible(scope, { code: 'SEG01', tribunalCode: 'TI-SEGOU' })).toBe(true);
+    expect(inScope(scope, cofo('SAN01', 'TI-SAN'))).toBe(true);
+    expect(inScope(scope, cofo('SEG01', 'TI-SEGOU'))).toBe(true);
   });
 
   it.each([['ccs-secretary'], ['focal-point'], ['snlcc-secretariat'], ['']])('refuses %j', (role) => {
-    expect(refusal(() => registryReadScope(who([role])))).toEqual({
+    expect(refusal(() => requirePermission(who([role]), 'cofo:read'))).toEqual({
       code: 'FORBIDDEN_ROLE',
       kind: 'forbidden',
-      params: { permission: 'land.registry.read' },
+      params: { permission: 'cofo:read' },
     });
   });
 
   it('tells only the owner (or an all-seeing reader) that a code does not exist', () => {
-    expect(mayLearnAbsence({ all: true }, [], 'X')).toBe(true);
-    const scope = { all: false as const, cofoCodes: ['SEG01'], tribunalCodes: [] };
-    expect(mayLearnAbsence(scope, scope.cofoCodes, 'SEG01')).toBe(true);
-    expect(mayLearnAbsence(scope, scope.cofoCodes, 'SEG02')).toBe(false);
+    const notFound = domainError('COFO_NOT_FOUND', { code: 'X' });
+    const absent = (scope: Scope, code: string) =>
+      refusal(() => assertFoundInScope(scope, undefined, cofoOwner, notFound, { cofo: code })).code;
+    expect(absent({ all: true }, 'X')).toBe('COFO_NOT_FOUND');
+    const secretary: Scope = { ...NO_SCOPE, cofo: ['SEG01'] };
+    expect(absent(secretary, 'SEG01')).toBe('COFO_NOT_FOUND');
+    expect(absent(secretary, 'SEG02')).toBe('OUT_OF_SCOPE');
+  });
+
+  it('widens a scope with the tribunals of the caller’s CoFo, once each', () => {
+    const scope: Scope = { ...NO_SCOPE, cofo: ['SEG01'], tribunal: ['TI-SEGOU'] };
+    expect(withTribunalsOfOwnCofos(scope, ['TI-SEGOU', 'TI-SAN'])).toEqual({
+      ...scope,
+      tribunal: ['TI-SEGOU', 'TI-SAN'],
+    });
+    expect(withTribunalsOfOwnCofos({ all: true }, ['TI-SAN'])).toEqual({ all: true });
   });
 });

@@ -1,70 +1,22 @@
-import { domainError, type Identity } from '@prosmed/contracts';
-
-/** Permissions named in `FORBIDDEN_ROLE` errors. */
-export const REGISTRY_WRITE = 'land.registry.write';
-export const REGISTRY_READ = 'land.registry.read';
-
-/** Roles that see the whole registry. */
-const READ_ALL_ROLES = ['admin', 'programme-manager'] as const;
+import type { Scope, ScopeOwner } from '@prosmed/auth';
 
 /**
- * What a caller may read of the registry, from the verified identity only, never from the request body.
- * `all: false` lists the CoFo and tribunals her token attributes point at:
- * - a CoFo secretary sees her own CoFo (`cofoId`), and the tribunal it sends its PVs to;
- * - a tribunal clerk sees her tribunal (`tribunalId`) and every CoFo attached to it.
- * A user with several roles gets the union; a secretary or clerk without the attribute sees nothing.
+ * Who a registry record belongs to, for the scope helpers of `@prosmed/auth` (the permissions are
+ * `cofo:read`/`cofo:write` and `tribunal:read`/`tribunal:write` of its roles table):
+ * - a CoFo is its own and its tribunal's: the clerk sees the CoFo that send her their PVs;
+ * - a tribunal is its own, and its CoFo's: a secretary sees the tribunal her PVs go to
+ *   (`withTribunalsOfOwnCofos`, since that link is stored on the CoFo).
  */
-export type RegistryScope =
-  { all: true } | { all: false; cofoCodes: readonly string[]; tribunalCodes: readonly string[] };
-
-/** Registry writes (create, update) are the admin's: anyone else gets `FORBIDDEN_ROLE`. */
-export function assertRegistryWrite(identity: Identity): void {
-  if (!identity.roles.includes('admin')) throw domainError('FORBIDDEN_ROLE', { permission: REGISTRY_WRITE });
+export function cofoOwner(cofo: { code: string; tribunalCode: string | null }): ScopeOwner {
+  return { cofo: cofo.code, tribunal: cofo.tribunalCode };
 }
 
-export function registryReadScope(identity: Identity): RegistryScope {
-  const roles = identity.roles;
-  if (READ_ALL_ROLES.some((r) => roles.includes(r))) return { all: true };
-  const secretary = roles.includes('cofo-secretary');
-  const clerk = roles.includes('tribunal-clerk');
-  if (!secretary && !clerk) throw domainError('FORBIDDEN_ROLE', { permission: REGISTRY_READ });
-  return {
-    all: false,
-    cofoCodes: secretary && identity.cofoId ? [identity.cofoId] : [],
-    tribunalCodes: clerk && identity.tribunalId ? [identity.tribunalId] : [],
-  };
+export function tribunalOwner(tribunal: { code: string }): ScopeOwner {
+  return { tribunal: tribunal.code };
 }
 
-/** A CoFo is visible when it is one of the caller's or is attached to one of her tribunals. */
-export function cofoVisible(
-  scope: RegistryScope,
-  cofo: { code: string; tribunalCode: string | null },
-): boolean {
-  if (scope.all) return true;
-  return (
-    scope.cofoCodes.includes(cofo.code) ||
-    (cofo.tribunalCode !== null && scope.tribunalCodes.includes(cofo.tribunalCode))
-  );
-}
-
-/**
- * A tribunal is visible when it is one of the caller's, or the tribunal of one of her CoFo
- * (`tribunalsOfOwnCofos`: looked up by the service from `scope.cofoCodes`).
- */
-export function tribunalVisible(
-  scope: RegistryScope,
-  tribunalCode: string,
-  tribunalsOfOwnCofos: readonly string[],
-): boolean {
-  if (scope.all) return true;
-  return scope.tribunalCodes.includes(tribunalCode) || tribunalsOfOwnCofos.includes(tribunalCode);
-}
-
-/**
- * For a `get` of something not visible: whether the caller may learn that it does not exist. Only when
- * it would be hers anyway; for others "not found" and "not yours" look the same (`OUT_OF_SCOPE`), so
- * the answer does not reveal which codes exist.
- */
-export function mayLearnAbsence(scope: RegistryScope, ownCodes: readonly string[], code: string): boolean {
-  return scope.all || ownCodes.includes(code);
+/** The scope widened to the tribunals of the caller's own CoFo (looked up by the service). */
+export function withTribunalsOfOwnCofos(scope: Scope, tribunalsOfOwnCofos: readonly string[]): Scope {
+  if (scope.all || tribunalsOfOwnCofos.length === 0) return scope;
+  return { ...scope, tribunal: [...new Set([...scope.tribunal, ...tribunalsOfOwnCofos])] };
 }

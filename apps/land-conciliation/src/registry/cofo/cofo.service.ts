@@ -12,20 +12,18 @@ import {
   type UpdateCofoDto,
 } from '@prosmed/contracts';
 import type { RequestContext } from '@prosmed/messaging';
-import { inTransaction } from '@prosmed/persistence';
-import {
-  assertRegistryWrite,
-  cofoVisible,
-  mayLearnAbsence,
-  registryReadScope,
-} from '../access/registry-scope';
+import { assertFoundInScope, requirePermission } from '@prosmed/auth';
+import { decodeCursor, inTransaction, pageOf, type KeyColumn } from '@prosmed/persistence';
+import { cofoOwner } from '../access/registry-scope';
 import { auditActor, landAudit } from '../../shared/audit';
 import { RegistryErrors } from '../registry.errors';
-import { decodeCursor, pageOf } from '../shared/cursor';
 import { PLACE_CHECKER, type PlaceChecker } from '../../shared/place-checker';
 import { containsPattern, searchKey } from '../../shared/text-search';
 import { TribunalEntity } from '../tribunals/tribunal.entity';
 import { CofoEntity, cofoView } from './cofo.entity';
+
+/** Keyset paging by code (`COLLATE "C"`: byte order on every server). */
+const BY_CODE: KeyColumn[] = [{ sql: 'c.code', type: 'text' }];
 
 @Injectable()
 export class CofoService {
@@ -35,7 +33,7 @@ export class CofoService {
   ) {}
 
   async create(rc: RequestContext, dto: CreateCofoDto): Promise<CofoV1> {
-    assertRegistryWrite(rc.identity);
+    requirePermission(rc.identity, 'cofo:write');
     await this.places.assertKnown([{ field: 'placeCode', code: dto.placeCode }]);
     return inTransaction(this.dataSource, async (tx) => {
       const tribunalCode = dto.tribunalCode ?? null;
@@ -64,7 +62,7 @@ export class CofoService {
   }
 
   async update(rc: RequestContext, dto: UpdateCofoDto): Promise<CofoV1> {
-    assertRegistryWrite(rc.identity);
+    requirePermission(rc.identity, 'cofo:write');
     const c = changesOf(dto);
     if (Object.keys(c).length === 0) {
       // An edit that changes nothing is a client mistake, not a new version.
@@ -107,23 +105,15 @@ export class CofoService {
   }
 
   async get(rc: RequestContext, code: string): Promise<CofoV1> {
-    const scope = registryReadScope(rc.identity);
-    // A secretary alone needs no lookup to know another CoFo is not hers.
-    if (!scope.all && scope.tribunalCodes.length === 0 && !scope.cofoCodes.includes(code)) {
-      throw RegistryErrors.outOfScope();
-    }
-    const row = await this.dataSource.getRepository(CofoEntity).findOne({ where: { code } });
-    if (!row) {
-      throw mayLearnAbsence(scope, scope.all ? [] : scope.cofoCodes, code)
-        ? RegistryErrors.cofoNotFound(code)
-        : RegistryErrors.outOfScope();
-    }
-    if (!cofoVisible(scope, row)) throw RegistryErrors.outOfScope();
+    const scope = requirePermission(rc.identity, 'cofo:read');
+    const row = (await this.dataSource.getRepository(CofoEntity).findOne({ where: { code } })) ?? undefined;
+    // Only her own CoFo may turn out not to exist: for any other code, absent and not hers look the same.
+    assertFoundInScope(scope, row, cofoOwner, RegistryErrors.cofoNotFound(code), { cofo: code });
     return cofoView(row);
   }
 
   async list(rc: RequestContext, query: CofoListQueryDto): Promise<PageV1<CofoV1>> {
-    const scope = registryReadScope(rc.identity);
+    const scope = requirePermission(rc.identity, 'cofo:read');
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const qb = this.dataSource
       .getRepository(CofoEntity)
@@ -133,9 +123,9 @@ export class CofoService {
     if (!scope.all) {
       qb.andWhere(
         new Brackets((w) => {
-          w.where('c.code = ANY(:ownCofos)', { ownCofos: scope.cofoCodes }).orWhere(
+          w.where('c.code = ANY(:ownCofos)', { ownCofos: scope.cofo }).orWhere(
             'c.tribunalCode = ANY(:ownTribunals)',
-            { ownTribunals: scope.tribunalCodes },
+            { ownTribunals: scope.tribunal },
           );
         }),
       );
@@ -148,9 +138,9 @@ export class CofoService {
       });
     }
     if (query.q) qb.andWhere('c.nameSearch LIKE :q', { q: containsPattern(query.q) });
-    if (query.cursor) qb.andWhere('c.code > :after', { after: decodeCursor(query.cursor) });
+    if (query.cursor) qb.andWhere('c.code > :after', { after: decodeCursor(query.cursor, BY_CODE)[0] });
     const rows = await qb.getMany();
-    return pageOf(rows, limit, (r) => r.code, cofoView);
+    return pageOf(rows, limit, (r) => [r.code], cofoView);
   }
 
   private async assertTribunalExists(tx: EntityManager, code: string): Promise<void> {

@@ -12,20 +12,18 @@ import {
   type UpdateTribunalDto,
 } from '@prosmed/contracts';
 import type { RequestContext } from '@prosmed/messaging';
-import { inTransaction } from '@prosmed/persistence';
-import {
-  assertRegistryWrite,
-  registryReadScope,
-  tribunalVisible,
-  type RegistryScope,
-} from '../access/registry-scope';
+import { assertFoundInScope, requirePermission, type Scope } from '@prosmed/auth';
+import { decodeCursor, inTransaction, pageOf, type KeyColumn } from '@prosmed/persistence';
+import { tribunalOwner, withTribunalsOfOwnCofos } from '../access/registry-scope';
 import { CofoEntity } from '../cofo/cofo.entity';
 import { auditActor, landAudit } from '../../shared/audit';
 import { RegistryErrors } from '../registry.errors';
-import { decodeCursor, pageOf } from '../shared/cursor';
 import { PLACE_CHECKER, type PlaceChecker } from '../../shared/place-checker';
 import { containsPattern, searchKey } from '../../shared/text-search';
 import { TribunalEntity, tribunalView } from './tribunal.entity';
+
+/** Keyset paging by code (`COLLATE "C"`: byte order on every server). */
+const BY_CODE: KeyColumn[] = [{ sql: 't.code', type: 'text' }];
 
 @Injectable()
 export class TribunalService {
@@ -35,7 +33,7 @@ export class TribunalService {
   ) {}
 
   async create(rc: RequestContext, dto: CreateTribunalDto): Promise<TribunalV1> {
-    assertRegistryWrite(rc.identity);
+    requirePermission(rc.identity, 'tribunal:write');
     await this.places.assertKnown([
       { field: 'placeCode', code: dto.placeCode },
       ...dto.cercleCodes.map((code, i) => ({ field: `cercleCodes[${i}]`, code })),
@@ -64,7 +62,7 @@ export class TribunalService {
   }
 
   async update(rc: RequestContext, dto: UpdateTribunalDto): Promise<TribunalV1> {
-    assertRegistryWrite(rc.identity);
+    requirePermission(rc.identity, 'tribunal:write');
     const c = changesOf(dto);
     if (Object.keys(c).length === 0) {
       // An edit that changes nothing is a client mistake, not a new version.
@@ -104,30 +102,23 @@ export class TribunalService {
   }
 
   async get(rc: RequestContext, code: string): Promise<TribunalV1> {
-    const scope = registryReadScope(rc.identity);
-    const own = await this.ownTribunals(scope);
-    if (!tribunalVisible(scope, code, own)) {
-      // Only the caller's own tribunals may turn out not to exist; the rest is simply not hers.
-      throw RegistryErrors.outOfScope();
-    }
-    const row = await this.dataSource.getRepository(TribunalEntity).findOne({ where: { code } });
-    // Visible means all-seeing or hers: either way she may learn that it does not exist.
-    if (!row) throw RegistryErrors.tribunalNotFound(code);
+    const scope = await this.readScope(rc);
+    const row =
+      (await this.dataSource.getRepository(TribunalEntity).findOne({ where: { code } })) ?? undefined;
+    // Only the caller's own tribunals may turn out not to exist; the rest is simply not hers.
+    assertFoundInScope(scope, row, tribunalOwner, RegistryErrors.tribunalNotFound(code), { tribunal: code });
     return tribunalView(row);
   }
 
   async list(rc: RequestContext, query: TribunalListQueryDto): Promise<PageV1<TribunalV1>> {
-    const scope = registryReadScope(rc.identity);
+    const scope = await this.readScope(rc);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const qb = this.dataSource
       .getRepository(TribunalEntity)
       .createQueryBuilder('t')
       .orderBy('t.code', 'ASC')
       .limit(limit + 1);
-    if (!scope.all) {
-      const visible = [...scope.tribunalCodes, ...(await this.ownTribunals(scope))];
-      qb.andWhere('t.code = ANY(:visible)', { visible });
-    }
+    if (!scope.all) qb.andWhere('t.code = ANY(:visible)', { visible: scope.tribunal });
     if (query.kind) qb.andWhere('t.kind = :kind', { kind: query.kind });
     if (query.placeCode) {
       // Located in the place or below it, or serving a cercle in it (a région) or around it (a commune).
@@ -142,21 +133,25 @@ export class TribunalService {
       );
     }
     if (query.q) qb.andWhere('t.nameSearch LIKE :q', { q: containsPattern(query.q) });
-    if (query.cursor) qb.andWhere('t.code > :after', { after: decodeCursor(query.cursor) });
+    if (query.cursor) qb.andWhere('t.code > :after', { after: decodeCursor(query.cursor, BY_CODE)[0] });
     const rows = await qb.getMany();
-    return pageOf(rows, limit, (r) => r.code, tribunalView);
+    return pageOf(rows, limit, (r) => [r.code], tribunalView);
   }
 
-  /** Tribunals of the caller's own CoFo (a secretary sees where her PVs go). */
-  private async ownTribunals(scope: RegistryScope): Promise<string[]> {
-    if (scope.all || scope.cofoCodes.length === 0) return [];
+  /** The tribunals the caller reaches: her own, and those of her own CoFo (a secretary sees where her PVs go). */
+  private async readScope(rc: RequestContext): Promise<Scope> {
+    const scope = requirePermission(rc.identity, 'tribunal:read');
+    if (scope.all || scope.cofo.length === 0) return scope;
     const rows = await this.dataSource
       .getRepository(CofoEntity)
       .createQueryBuilder('c')
       .select('DISTINCT c.tribunalCode', 'code')
-      .where('c.code = ANY(:codes)', { codes: scope.cofoCodes })
+      .where('c.code = ANY(:codes)', { codes: scope.cofo })
       .andWhere('c.tribunalCode IS NOT NULL')
       .getRawMany<{ code: string }>();
-    return rows.map((r) => r.code);
+    return withTribunalsOfOwnCofos(
+      scope,
+      rows.map((r) => r.code),
+    );
   }
 }
