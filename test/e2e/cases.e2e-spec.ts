@@ -173,6 +173,11 @@ describe('land case from filing to a homologated, printed and verified PV', () =
       'HOM-2026-117',
       pv.verificationCode,
       pv.contentHash,
+      // Where the CoFo sits, the tribunal's box, and the page numbers of the running footer.
+      'Fait à Ségou, le',
+      'CADRE RÉSERVÉ AU TRIBUNAL (HOMOLOGATION)',
+      `Dossier N° ${c.number}`,
+      '1/',
     ]) {
       expect(text).toContain(expected);
     }

@@ -25,8 +25,8 @@ export class PvPrintService {
     const full = await this.cases.view(tx, row);
     // Found by the join above: the PV is one of this case's.
     const pv = full.pvs.find((x) => x.id === pvId)!;
-    const names: { cofo: string; tribunal: string | null }[] = await tx.query(
-      `SELECT f."name" AS "cofo", t."name" AS "tribunal" FROM "land"."cofo" f
+    const names: { cofo: string; tribunal: string | null; cofoPlace: string }[] = await tx.query(
+      `SELECT f."name" AS "cofo", t."name" AS "tribunal", f."place_code" AS "cofoPlace" FROM "land"."cofo" f
          LEFT JOIN "land"."tribunal" t ON t."code" = COALESCE($2, f."tribunal_code") WHERE f."code" = $1`,
       [row.cofo_code, pv.homologation?.tribunalCode ?? row.tribunal_code],
     );
@@ -43,6 +43,8 @@ export class PvPrintService {
       pv,
       cofoName: names[0]?.cofo ?? row.cofo_code,
       tribunalName: names[0]?.tribunal ?? null,
+      // "Fait à <the CoFo's seat>": the commune or cercle the commission sits in.
+      madeAt: names[0] ? (places.get(names[0].cofoPlace)?.name ?? null) : null,
       checkUrl: `${this.settings.publicBaseUrl}/api/public/pvs/check/${pv.verificationCode}`,
     });
     return { filename: `${row.number}-PV-v${pv.pvVersion}.pdf`, base64: bytes.toString('base64') };
