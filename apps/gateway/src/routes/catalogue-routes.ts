@@ -66,9 +66,9 @@ export function controllerFor(def: AnyMessageDef): Type {
     throw new Error(`${def.id}: unknown permission ${def.permission}`);
   }
   const pathFields = pathFieldsOf(http.path);
-  const base = `${def.id.replace(/[^A-Za-z0-9]/g, '_')}`;
+  const base = def.request.name.replace(/Dto$/, '');
   const ParamsType = pathFields.length
-    ? named(PickType(def.request as Type, pathFields as never[]), `${base}_params`)
+    ? named(PickType(def.request as Type, pathFields as never[]), `${base}Params`)
     : undefined;
   const rest = pathFields.length
     ? OmitType(def.request as Type, pathFields as never[])
@@ -76,7 +76,7 @@ export function controllerFor(def: AnyMessageDef): Type {
   const hasRest = propertiesOf(rest).length > 0;
   const RestType = hasRest
     ? pathFields.length
-      ? named(rest, `${base}_${http.method === 'GET' ? 'query' : 'body'}`)
+      ? named(rest, `${base}${http.method === 'GET' ? 'Query' : 'Body'}`)
       : rest
     : undefined;
   const readsBody = http.method !== 'GET' && http.method !== 'DELETE';
@@ -95,7 +95,7 @@ export function controllerFor(def: AnyMessageDef): Type {
       return this.forwarder.forward(def, { ...(rest ?? {}), ...(params ?? {}) }, req, res);
     }
   }
-  named(CatalogueRoute, `Route_${base}`);
+  named(CatalogueRoute, `Route_${def.id.replace(/[^A-Za-z0-9]/g, '_')}`);
 
   const proto = CatalogueRoute.prototype;
   const descriptor = Object.getOwnPropertyDescriptor(proto, 'handle')!;
@@ -135,7 +135,6 @@ export function controllerFor(def: AnyMessageDef): Type {
   }
   if (http.render === 'file') {
     decorators.push(
-      ApiProduces('application/pdf'),
       ApiResponse({
         status,
         description: 'Le fichier',
