@@ -1,31 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ClientKafka } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
 import { Requests, type Identity } from '@prosmed/contracts';
 import {
   bootstrapService,
-  kafkaClientOptions,
+  createKafkaDriver,
   RemoteError,
   RequestReplyClient,
   type RunningService,
 } from '@prosmed/messaging';
 import { demoUser, testConfig } from '@prosmed/testing';
 import { LAND_SERVICE } from '../src/service';
-
-/** The registry's request topics: the test client listens on their reply topics. */
-export const REGISTRY_TOPICS = [
-  Requests.land.cofoCreate,
-  Requests.land.cofoUpdate,
-  Requests.land.cofoList,
-  Requests.land.cofoGet,
-  Requests.land.tribunalCreate,
-  Requests.land.tribunalUpdate,
-  Requests.land.tribunalList,
-  Requests.land.tribunalGet,
-] as const;
-
-/** Every request topic of the land service (registry and cases). */
-export const LAND_TOPICS: readonly string[] = Object.values(Requests.land);
 
 /** Codes unique to this run, so the tests can run again and again on the same database. */
 export const runTag = randomBytes(3).toString('hex').toUpperCase();
@@ -43,7 +27,6 @@ export function demoIdentity(username: string): Identity {
 
 export interface LandHarness {
   service: RunningService;
-  client: ClientKafka;
   rr: RequestReplyClient;
   db: DataSource;
   /** Sends as `identity`; resolves with the reply or rejects with the classified error. */
@@ -68,12 +51,13 @@ export async function startLand(): Promise<LandHarness> {
     shutdownHooks: false,
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
   });
-  const client = new ClientKafka(
-    kafkaClientOptions(cfg.kafka, `land-it-client-${randomUUID()}`).options ?? {},
-  );
-  for (const t of LAND_TOPICS) client.subscribeToResponseOf(t);
-  await client.connect();
-  const rr = new RequestReplyClient(client, 10_000);
+  // A request-reply client like the gateway's, with a reply topic of its own.
+  const rr = new RequestReplyClient({
+    driver: createKafkaDriver(cfg.kafka, '-client'),
+    timeoutMs: 10_000,
+    label: 'land-it',
+  });
+  await rr.start();
   const db = new DataSource({
     type: 'postgres',
     host: cfg.postgres.host,
@@ -109,7 +93,6 @@ export async function startLand(): Promise<LandHarness> {
 
   return {
     service,
-    client,
     rr,
     db,
     call,
@@ -123,7 +106,7 @@ export async function startLand(): Promise<LandHarness> {
       throw new Error(`${topic} succeeded where it should have failed`);
     },
     async close() {
-      await client.close();
+      await rr.close();
       await db.destroy();
       await service.app.close();
     },

@@ -6,6 +6,7 @@ describe('loadPlatformConfig', () => {
   it('defaults to the local stack', () => {
     const c = loadPlatformConfig('x', {});
     expect(c.kafka.brokers).toEqual(['127.0.0.1:9092']);
+    expect(c.kafka.client).toBe('kafkajs');
     expect(c.keycloak.issuer).toBe('http://127.0.0.1:8080/realms/prosmed');
     expect(c.keycloak.jwksUri).toBe('http://127.0.0.1:8080/realms/prosmed/protocol/openid-connect/certs');
     expect(c.postgres).toMatchObject({
@@ -23,6 +24,7 @@ describe('loadPlatformConfig', () => {
       PGPORT: '6543',
     });
     expect(c.kafka.brokers).toEqual(['127.0.0.1:19092']);
+    expect(loadPlatformConfig('x', { KAFKA_CLIENT: 'platformatic' }).kafka.client).toBe('platformatic');
     expect(c.keycloak.issuer).toBe('http://kc:8081/realms/prosmed');
     expect(c.postgres.port).toBe(6543);
   });
@@ -32,6 +34,7 @@ describe('loadPlatformConfig', () => {
     [{ PGPORT: '70000' }, /PGPORT must be between 1 and 65535/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ KAFKA_REQUEST_TIMEOUT_MS: '5' }, /KAFKA_REQUEST_TIMEOUT_MS must be between/],
+    [{ KAFKA_CLIENT: 'rdkafka' }, /KAFKA_CLIENT must be one of kafkajs, platformatic/],
   ])('names the variable when %j is bad', (src, message) => {
     expect(() => loadPlatformConfig('x', src)).toThrow(ConfigError);
     expect(() => loadPlatformConfig('x', src)).toThrow(message);

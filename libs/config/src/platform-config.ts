@@ -12,8 +12,14 @@ export interface PostgresConfig {
   poolSize: number;
 }
 
+/** The Kafka client library behind the platform's transport (libs/messaging, `KafkaDriver`). */
+export const KAFKA_CLIENTS = ['kafkajs', 'platformatic'] as const;
+export type KafkaClientName = (typeof KAFKA_CLIENTS)[number];
+
 export interface KafkaConfig {
   brokers: string[];
+  /** `KAFKA_CLIENT`: which client library the transport runs on. */
+  client: KafkaClientName;
   clientId: string;
   /** Bound on every request-reply call, in ms. */
   requestTimeoutMs: number;
@@ -67,6 +73,7 @@ export function loadPlatformConfig(
     },
     kafka: {
       brokers: env.list(src, 'KAFKA_BROKERS', [`127.0.0.1:${env.port(src, 'KAFKA_PORT', 9092)}`]),
+      client: env.oneOf(src, 'KAFKA_CLIENT', KAFKA_CLIENTS, 'kafkajs'),
       clientId,
       requestTimeoutMs: env.int(src, 'KAFKA_REQUEST_TIMEOUT_MS', 5000, 100, 120000),
     },

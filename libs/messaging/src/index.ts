@@ -5,4 +5,5 @@ export * from './outbox';
 export * from './outbox-relay';
 export * from './idempotent-consumer';
 export * from './request-reply';
+export * from './transport';
 export * from './service';

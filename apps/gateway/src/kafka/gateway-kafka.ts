@@ -1,13 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ClientKafka } from '@nestjs/microservices';
-import { type Admin, Kafka } from 'kafkajs';
-import { replyTopicOf } from '@prosmed/contracts';
 import {
   BrokerUnavailableError,
   type CallContext,
+  createKafkaDriver,
+  type DriverAdmin,
+  type DriverLog,
   JsonLogger,
-  kafkaClientOptions,
-  kafkaJsConfig,
+  type KafkaDriver,
   RemoteError,
   RequestReplyClient,
   RequestTimeoutError,
@@ -15,7 +14,6 @@ import {
 import type { GatewayConfig } from '../config';
 import { GatewayMetrics, type KafkaOutcome } from '../metrics/metrics';
 import { GATEWAY_CONFIG, GATEWAY_LOGGER } from '../tokens';
-import { GATEWAY_TOPICS, type GatewayTopic } from './gateway-topics';
 
 const sleep = (ms: number) => new Promise<void>((res) => setTimeout(res, ms).unref());
 
@@ -26,29 +24,24 @@ function outcomeOf(err: unknown): KafkaOutcome {
   return 'failure';
 }
 
+/** A message of the catalogue: its id (the `x-message` header) and the service whose topic carries it. */
+export interface GatewayMessage {
+  readonly id: string;
+  readonly service: string;
+}
+
 /**
- * Request-reply over Kafka for the gateway: Nest's `ClientKafka` wrapped in `RequestReplyClient` (typed
- * errors, a timeout on every call), plus readiness and metrics.
- *
- * Reply routing: Nest puts in each request the reply topic and, as `kafka_replyPartition`, the LOWEST
- * partition of that topic assigned to this client's consumer; the service answers on that partition and
- * the client matches replies to calls by correlation id. Each gateway instance has its own consumer group
- * (`gateway-<host>-<pid>`), so it is assigned every partition of every reply topic: no rebalance between
- * instances can move a partition away while a call waits for its reply (calls never time out because
- * another instance joined). The cost: every instance asks for replies on partition 0 and reads the replies
- * of all instances, dropping those whose correlation id it does not know. Fine for a few instances; with
- * many, share one group with Nest's reply-partition assigner (one partition per instance; reply topics
- * need at least as many partitions as instances) and accept the rebalance window.
+ * Request-reply over Kafka for the gateway: `RequestReplyClient` (typed errors, a timeout on every call,
+ * replies on a topic only this instance reads, see there), plus readiness and metrics (labelled by
+ * message id). Connects in the background and again after a failed start, so the gateway serves
+ * `/api/health` at once and `/api/ready` says when Kafka is there.
  */
 @Injectable()
 export class GatewayKafka implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly client: ClientKafka;
-  private readonly rr: RequestReplyClient;
-  private readonly topics = new Set<string>(GATEWAY_TOPICS);
-  private readonly kafka: Kafka;
-  private admin?: Admin;
-  private adminConnected?: Promise<void>;
-  private connected = false;
+  private readonly driver: KafkaDriver;
+  private readonly log: DriverLog;
+  private rr: RequestReplyClient;
+  private admin?: Promise<DriverAdmin>;
   private closed = false;
   private loop?: Promise<void>;
   private lastProbe = { at: 0, ok: false };
@@ -58,47 +51,62 @@ export class GatewayKafka implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly metrics: GatewayMetrics,
     @Inject(GATEWAY_LOGGER) private readonly logger: JsonLogger,
   ) {
-    const options = kafkaClientOptions(cfg.kafka, cfg.replyGroupId).options ?? {};
-    this.client = new ClientKafka(options);
-    for (const topic of GATEWAY_TOPICS) this.client.subscribeToResponseOf(topic);
-    this.rr = new RequestReplyClient(this.client, cfg.kafka.requestTimeoutMs);
-    this.kafka = new Kafka({ ...kafkaJsConfig(cfg.kafka, '-gateway-admin'), retry: { retries: 0 } });
+    this.log = {
+      warn: (l) => logger.warn(l, 'GatewayKafka'),
+      error: (l) => logger.error(l, 'GatewayKafka'),
+      debug: (l) => logger.debug(l, 'GatewayKafka'),
+    };
+    this.driver = createKafkaDriver(cfg.kafka, '-gateway', this.log);
+    this.rr = this.newClient();
   }
 
-  /** Connects in the background: the gateway serves /api/health at once and /api/ready says when Kafka is. */
+  private newClient(): RequestReplyClient {
+    return new RequestReplyClient({
+      driver: this.driver,
+      timeoutMs: this.cfg.kafka.requestTimeoutMs,
+      label: this.cfg.replyGroupId,
+      log: this.log,
+    });
+  }
+
+  /** This instance's reply topic (a new one at every start). */
+  get replyTopic(): string {
+    return this.rr.replyTopic;
+  }
+
   onApplicationBootstrap(): void {
     this.loop = this.connectLoop();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
-    this.connected = false;
-    await this.client.close().catch(() => undefined);
-    if (this.admin) await this.admin.disconnect().catch(() => undefined);
+    await this.rr.close().catch(() => undefined);
+    const admin = this.admin;
+    this.admin = undefined;
+    await admin?.then((a) => a.close()).catch(() => undefined);
     await this.loop;
   }
 
-  /** True once the producer is connected and the reply consumer owns a partition of every reply topic. */
+  /** True once the producer is connected and the reply consumer is in its group. */
   isConnected(): boolean {
-    return this.connected;
+    return !this.closed && this.rr.connected;
   }
 
   /** Waits (bounded) until connected; for start-up in tests and the benchmark. */
   async whenConnected(timeoutMs = 60_000): Promise<void> {
     const until = Date.now() + timeoutMs;
-    while (!this.connected) {
+    while (!this.isConnected()) {
       if (Date.now() > until || this.closed) throw new Error(`Kafka not connected within ${timeoutMs} ms`);
-      await sleep(50);
+      await sleep(20);
     }
   }
 
-  async send<T>(topic: GatewayTopic, value: unknown, ctx: CallContext): Promise<T> {
-    if (!this.topics.has(topic)) throw new Error(`${topic} is not in GATEWAY_TOPICS`);
+  async send<T>(message: GatewayMessage, value: unknown, ctx: CallContext): Promise<T> {
     const started = process.hrtime.bigint();
     try {
-      if (!this.connected) throw new BrokerUnavailableError(new Error('Kafka client not connected'));
-      const reply = await this.rr.send<T>(topic, value, ctx);
-      this.observe(topic, 'ok', started);
+      if (!this.isConnected()) throw new BrokerUnavailableError(new Error('Kafka client not connected'));
+      const reply = await this.rr.send<T>(message, value, ctx);
+      this.observe(message.id, 'ok', started);
       return reply;
     } catch (err) {
       let error = err;
@@ -106,7 +114,7 @@ export class GatewayKafka implements OnApplicationBootstrap, OnApplicationShutdo
       if (err instanceof RequestTimeoutError && !(await this.brokerReachable(1000))) {
         error = new BrokerUnavailableError(err);
       }
-      this.observe(topic, outcomeOf(error), started);
+      this.observe(message.id, outcomeOf(error), started);
       throw error;
     }
   }
@@ -116,10 +124,9 @@ export class GatewayKafka implements OnApplicationBootstrap, OnApplicationShutdo
     if (Date.now() - this.lastProbe.at < 1000) return this.lastProbe.ok;
     let ok = false;
     try {
-      this.admin ??= this.kafka.admin();
-      this.adminConnected ??= this.admin.connect();
+      this.admin ??= this.driver.admin();
       await withTimeout(
-        this.adminConnected.then(() => this.admin!.describeCluster()),
+        this.admin.then((a) => a.ping()),
         timeoutMs,
       );
       ok = true;
@@ -127,71 +134,43 @@ export class GatewayKafka implements OnApplicationBootstrap, OnApplicationShutdo
       // Reconnect from scratch next time.
       const admin = this.admin;
       this.admin = undefined;
-      this.adminConnected = undefined;
-      void admin?.disconnect().catch(() => undefined);
+      void admin?.then((a) => a.close()).catch(() => undefined);
     }
     this.lastProbe = { at: Date.now(), ok };
     return ok;
   }
 
-  private observe(topic: string, outcome: KafkaOutcome, started: bigint): void {
-    this.metrics.observeKafka(topic, outcome, Number(process.hrtime.bigint() - started) / 1e9);
-  }
-
-  private restart(reason: string): void {
-    if (this.closed || !this.connected) return;
-    this.connected = false;
-    this.logger.error({ msg: `Kafka client lost (${reason}); reconnecting` }, 'GatewayKafka');
-    this.loop = this.client
-      .close()
-      .catch(() => undefined)
-      .then(() => this.connectLoop());
+  private observe(message: string, outcome: KafkaOutcome, started: bigint): void {
+    this.metrics.observeKafka(message, outcome, Number(process.hrtime.bigint() - started) / 1e9);
   }
 
   private async connectLoop(): Promise<void> {
     let delay = 500;
     while (!this.closed) {
       try {
-        await this.connectOnce();
+        await this.rr.start();
         this.logger.log(
-          { msg: 'Kafka request-reply client connected', groupId: this.cfg.replyGroupId },
+          {
+            msg: 'Kafka request-reply client connected',
+            replyTopic: this.rr.replyTopic,
+            client: this.driver.name,
+          },
           'GatewayKafka',
         );
         return;
       } catch (err) {
-        this.connected = false;
         if (this.closed) return;
         this.logger.warn(
           { msg: 'Kafka connection failed; retrying', err: String(err), retryInMs: delay },
           'GatewayKafka',
         );
-        await this.client.close().catch(() => undefined);
+        // Start over with a fresh client (and reply topic): the failed one may hold half a connection.
+        await this.rr.close().catch(() => undefined);
+        this.rr = this.newClient();
         await sleep(delay);
         delay = Math.min(delay * 2, 10_000);
       }
     }
-  }
-
-  private async connectOnce(): Promise<void> {
-    await this.client.connect();
-    const producer = this.client.producer;
-    producer.on(producer.events.DISCONNECT, () => this.restart('producer disconnected'));
-    const consumer = this.client.consumer;
-    consumer.on(consumer.events.CRASH, (e) => {
-      // kafkajs restarts a consumer itself after a retriable crash; after any other, start over.
-      if (!e.payload.restart) this.restart(`reply consumer crashed: ${String(e.payload.error)}`);
-    });
-    // `connect()` returns before the group is joined; a call before then has no reply partition.
-    const replyTopics = GATEWAY_TOPICS.map(replyTopicOf);
-    const until = Date.now() + 30_000;
-    for (;;) {
-      const assigned = this.client.getConsumerAssignments();
-      if (replyTopics.every((t) => assigned[t] !== undefined)) break;
-      if (this.closed) throw new Error('closed');
-      if (Date.now() > until) throw new Error('reply consumer did not join its group within 30 s');
-      await sleep(20);
-    }
-    this.connected = true;
   }
 }
 

@@ -1,20 +1,22 @@
 import type { AddressInfo } from 'node:net';
-import { Module, type INestApplication, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { MicroserviceOptions, NestMicroservice } from '@nestjs/microservices';
 import { Kafka, Partitioners } from 'kafkajs';
+import { requestTopicOf } from '@prosmed/contracts';
 import { DataSource } from 'typeorm';
 import { APPS, appPort, env, loadPlatformConfig } from '@prosmed/config';
 import { runMigrations, type MigrationClass } from '@prosmed/persistence';
 import { allTopics } from '@prosmed/contracts';
-import { kafkaJsConfig, kafkaServerOptions } from '../kafka-options';
+import { brokerGroupTimings, createKafkaDriver, kafkaJsConfig, type GroupTimings } from '../kafka-options';
+import type { KafkaDriver } from '../transport/driver';
+import { KafkaRequestServer } from '../transport/request-server';
 import { ensureTopics } from '../topics-admin';
 import { OutboxRelay } from '../outbox-relay';
 import { CommandLog } from './command-log';
 import { KafkaExceptionFilter } from './exception-filter';
 import { KafkaHandlerInterceptor } from './interceptor';
 import { kafkaLogCreator } from './kafka-log';
-import { ObservedServerKafka } from './kafka-server';
 import { JsonLogger } from './logger';
 import { ServiceMetrics } from './metrics';
 import { ServiceKitModule } from './service-kit.module';
@@ -22,13 +24,20 @@ import { ServiceRuntime } from './runtime';
 
 export interface ServiceBootstrapOptions {
   /** The app's root module (features, `TypeOrmModule.forFeature`, handlers). */
-  module: Type<unknown>;
+  module: Type<unknown> | DynamicModule;
   /** The app's name in `APPS` of @prosmed/config: Kafka client id, logs, metrics, HTTP port. */
   name: string;
   /** The service's PostgreSQL schema. */
   schema: string;
   /** Kafka consumer group: one per service, shared by its replicas. */
   groupId: string;
+  /**
+   * The service whose request topic this app reads (`land` -> `land.requests.v1`); by default the first
+   * segment of its handlers' message ids, which must then all name the same service.
+   */
+  service?: string;
+  /** Tests: read this topic instead of the service's request topic (isolated from a running service). */
+  requestTopic?: string;
   /** In order; the first one is `platformTablesMigration(schema)`. */
   migrations: readonly MigrationClass[];
   /** HTTP port; by default the app's port from `APPS` (env override). `0` picks a free one (tests). */
@@ -73,12 +82,20 @@ export async function bootstrapService(opts: ServiceBootstrapOptions): Promise<R
   try {
     if (opts.shutdownHooks !== false) app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     const runtime = app.get(ServiceRuntime);
-    const serverOptions = kafkaServerOptions(config.kafka, opts.groupId).options ?? {};
-    const server = new ObservedServerKafka({
-      ...serverOptions,
-      client: { ...serverOptions.client, brokers: config.kafka.brokers, logCreator: kafkaLogCreator(logger) },
-      // kafkajs 2's default partitioner, chosen explicitly (it warns at every start otherwise).
-      producer: { ...serverOptions.producer, createPartitioner: Partitioners.DefaultPartitioner },
+    const driverLog = {
+      warn: (l: Record<string, unknown>) => logger.warn(l, 'kafka'),
+      error: (l: Record<string, unknown>) => logger.error(l, 'kafka'),
+      debug: (l: Record<string, unknown>) => logger.debug(l, 'kafka'),
+    };
+    const driver = createKafkaDriver(config.kafka, '-server', driverLog);
+    const server: KafkaRequestServer = new KafkaRequestServer({
+      driver,
+      groupId: opts.groupId,
+      // Known once the handlers are registered (below): `topic` is read at start.
+      topic: (): string =>
+        opts.requestTopic ?? requestTopicOf(opts.service ?? serviceOfHandlers(server.handlerPatterns())),
+      timings: () => brokerTimings(driver),
+      log: driverLog,
     });
     // Handlers read the global filter and interceptor when their listeners are registered: defer that
     // until both are set (Nest registers at once otherwise, and they would silently not apply).
@@ -140,6 +157,26 @@ export async function bootstrapService(opts: ServiceBootstrapOptions): Promise<R
   } catch (err) {
     await app.close().catch(() => undefined);
     throw err;
+  }
+}
+
+/** The one service named by the first segment of every handler's message id (`land.case.file.v1`). */
+export function serviceOfHandlers(patterns: readonly string[]): string {
+  const services = [...new Set(patterns.map((p) => p.slice(0, p.indexOf('.'))))];
+  if (services.length !== 1) {
+    throw new Error(
+      `cannot tell which request topic to read: handlers name ${services.length === 0 ? 'no service' : services.join(', ')}; pass \`service\``,
+    );
+  }
+  return services[0];
+}
+
+async function brokerTimings(driver: KafkaDriver): Promise<GroupTimings> {
+  const admin = await driver.admin();
+  try {
+    return await brokerGroupTimings(admin);
+  } finally {
+    await admin.close().catch(() => undefined);
   }
 }
 

@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { KafkaContext } from '@nestjs/microservices';
 import { domainError, Headers, type Identity } from '@prosmed/contracts';
 
 export type Language = 'fr' | 'en';
@@ -16,6 +15,24 @@ export interface RequestHeaders {
   requestId?: string;
   identity?: Identity;
   language: Language;
+  /** The message id that chose the handler (`x-message`). */
+  message?: string;
+  /** Commands: the caller-scoped idempotency key (`x-idempotency-key`). */
+  idempotencyKey?: string;
+  /** The call's unique id (`x-message-id`). */
+  messageId?: string;
+  /** Epoch ms after which the caller no longer waits (`x-deadline`). */
+  deadline?: number;
+}
+
+/**
+ * What these helpers read of a handler's context: the kit's `RequestMessageContext`, or Nest's own
+ * `KafkaContext` (whose `getTopic()` was the pattern too).
+ */
+export interface MessageContextLike {
+  getMessage(): { headers?: Record<string, unknown>; offset?: string } | undefined;
+  getTopic(): string;
+  getPartition(): number;
 }
 
 type HeaderValue = string | Buffer | object | null | undefined;
@@ -66,19 +83,28 @@ export function parseIdentity(raw: unknown): Identity | null | undefined {
   return id;
 }
 
-function headersOf(ctx: KafkaContext): Record<string, HeaderValue> {
+function headersOf(ctx: MessageContextLike): Record<string, HeaderValue> {
   return (ctx.getMessage()?.headers ?? {}) as Record<string, HeaderValue>;
 }
 
 /** Reads what is there without refusing anything; a malformed identity counts as none. */
-export function peekRequestHeaders(ctx: KafkaContext): RequestHeaders {
+export function peekRequestHeaders(ctx: MessageContextLike): RequestHeaders {
   const h = headersOf(ctx);
   const identity = parseIdentity(json(h[Headers.identity]));
-  return {
+  const deadline = Number(text(h[Headers.deadline]));
+  const out: RequestHeaders = {
     requestId: text(h[Headers.requestId]),
     identity: identity ?? undefined,
     language: languageOf(text(h[Headers.language])),
   };
+  const message = text(h[Headers.message]);
+  const idempotencyKey = text(h[Headers.idempotencyKey]);
+  const messageId = text(h[Headers.messageId]);
+  if (message) out.message = message;
+  if (idempotencyKey) out.idempotencyKey = idempotencyKey;
+  if (messageId) out.messageId = messageId;
+  if (Number.isFinite(deadline) && deadline > 0) out.deadline = deadline;
+  return out;
 }
 
 /**
@@ -86,7 +112,7 @@ export function peekRequestHeaders(ctx: KafkaContext): RequestHeaders {
  * one with a malformed identity too (`AUTH_INVALID_TOKEN`): only the gateway sets it, after verifying the
  * token, so either means the message did not come through the gateway.
  */
-export function readRequestContext(ctx: KafkaContext): RequestContext {
+export function readRequestContext(ctx: MessageContextLike): RequestContext {
   const h = headersOf(ctx);
   const identity = parseIdentity(json(h[Headers.identity]));
   if (identity === undefined) throw domainError('AUTH_MISSING_TOKEN');

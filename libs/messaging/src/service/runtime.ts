@@ -1,7 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OutboxRelay } from '../outbox-relay';
-import type { ObservedServerKafka } from './kafka-server';
+import type { KafkaRequestServer } from '../transport/request-server';
 import { JsonLogger } from './logger';
 
 export type CheckState = 'up' | 'down' | 'pending';
@@ -19,7 +19,7 @@ const PG_CHECK_TIMEOUT_MS = 2000;
  */
 @Injectable()
 export class ServiceRuntime implements BeforeApplicationShutdown {
-  private server?: ObservedServerKafka;
+  private server?: KafkaRequestServer;
   private relay?: OutboxRelay;
   private migrated = false;
 
@@ -28,7 +28,7 @@ export class ServiceRuntime implements BeforeApplicationShutdown {
     @Inject(JsonLogger) private readonly logger: JsonLogger,
   ) {}
 
-  attach(parts: { server?: ObservedServerKafka; relay?: OutboxRelay; migrated?: boolean }): void {
+  attach(parts: { server?: KafkaRequestServer; relay?: OutboxRelay; migrated?: boolean }): void {
     if (parts.server) this.server = parts.server;
     if (parts.relay) this.relay = parts.relay;
     if (parts.migrated !== undefined) this.migrated = parts.migrated;
