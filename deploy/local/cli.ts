@@ -285,7 +285,7 @@ async function main(argv: string[]): Promise<number> {
       const brokers = loadPlatformConfig('prosmed-stack').kafka.brokers;
       const r = await ensureTopics({ brokers, clientId: 'prosmed-stack' }, allTopics());
       say(
-        `topics: ${r.total} wanted, ${r.create.length} created, ${r.grow.length} grown on ${brokers.join(',')}`,
+        `topics: ${r.total} wanted, ${r.create.length} created, ${r.grow.length} grown, ${r.alter.length} reconfigured on ${brokers.join(',')}`,
       );
       return 0;
     }

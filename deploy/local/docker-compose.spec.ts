@@ -71,6 +71,13 @@ describe('docker-compose.yml', () => {
     expect(validateRealm(realm)).toEqual([]);
   });
 
+  it("creates the contract topics with the runner's own command, and lets consumers rejoin fast", () => {
+    // `cli.ts topics` runs ensureTopics: request topics get their personal-data retention there.
+    expect(services['kafka-init']?.command).toEqual(['npx', 'tsx', 'deploy/local/cli.ts', 'topics']);
+    const env = (services.kafka as Service & { environment?: Record<string, unknown> }).environment ?? {};
+    expect(Number(env.KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS)).toBeLessThanOrEqual(3000);
+  });
+
   it('mounts only files that exist', () => {
     for (const s of Object.values(services)) {
       for (const v of s.volumes ?? []) {

@@ -31,6 +31,7 @@ describe('Kafka server.properties', () => {
     expect(Object.fromEntries(props)).toMatchObject({
       'auto.create.topics.enable': 'false',
       'group.initial.rebalance.delay.ms': '0',
+      'group.min.session.timeout.ms': '1000',
       'offsets.topic.num.partitions': '3',
       'offsets.topic.replication.factor': '1',
       'transaction.state.log.replication.factor': '1',
@@ -82,11 +83,31 @@ describe('topic plan', () => {
     expect(plan.grow).toEqual([{ name: 'b.v1', from: 3, to: 6 }]);
   });
 
+  it('sets the configuration keys the contract names where an existing topic differs, and only those', () => {
+    const retention = { 'retention.ms': '2700000', 'segment.ms': '600000' };
+    const plan = planTopics(
+      [
+        { name: 'r.v1', partitions: 3, description: '', config: retention },
+        { name: 's.v1', partitions: 3, description: '', config: retention },
+        { name: 'e.v1', partitions: 3, description: '' },
+        { name: 'u.v1', partitions: 3, description: '', config: retention },
+      ],
+      new Map([
+        ['r.v1', { partitions: 3, config: { 'retention.ms': '604800000', 'segment.ms': '600000' } }],
+        ['s.v1', { partitions: 3, config: { ...retention } }],
+        ['e.v1', { partitions: 3, config: { 'retention.ms': '604800000' } }],
+        // Config unknown (not asked for): left alone rather than guessed.
+        ['u.v1', 3],
+      ]),
+    );
+    expect(plan.alter).toEqual([{ name: 'r.v1', config: { 'retention.ms': '2700000' } }]);
+    expect(plan.create).toEqual([]);
+  });
+
   it('does nothing when the broker already has every topic', () => {
     const all = allTopics();
-    expect(planTopics(all, new Map(all.map((t) => [t.name, t.partitions])))).toEqual({
-      create: [],
-      grow: [],
-    });
+    expect(
+      planTopics(all, new Map(all.map((t) => [t.name, { partitions: t.partitions, config: t.config }]))),
+    ).toEqual({ create: [], grow: [], alter: [] });
   });
 });

@@ -42,6 +42,9 @@ export function serverProperties(o: KafkaServerOptions): string {
     ['auto.create.topics.enable', 'false'],
     ['num.partitions', 3],
     ['group.initial.rebalance.delay.ms', 0],
+    // Services ask for a 3 s session (libs/messaging FAST_SESSION_TIMEOUT_MS) so a replica killed without
+    // leaving its group frees its partitions within seconds; the broker's default floor is 6 s.
+    ['group.min.session.timeout.ms', 1000],
     ['offsets.topic.num.partitions', 3],
     ['offsets.topic.replication.factor', 1],
     ['transaction.state.log.num.partitions', 3],

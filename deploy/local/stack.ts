@@ -215,6 +215,7 @@ export async function up(s: StackSettings, ctx: RunContext): Promise<UpResult> {
     const topics = await ensureTopics({ brokers: s.kafka.brokers, clientId: 'prosmed-stack' }, allTopics());
     if (topics.create.length > 0) say(`Kafka: created ${topics.create.length} topic(s)`);
     for (const g of topics.grow) say(`Kafka: topic ${g.name} grown from ${g.from} to ${g.to} partitions`);
+    for (const a of topics.alter) say(`Kafka: topic ${a.name} set to ${JSON.stringify(a.config)}`);
     return topics.total;
   });
 

@@ -1,4 +1,4 @@
-import { Requests } from '@prosmed/contracts';
+import { requestTopicOf } from '@prosmed/contracts';
 import { testKafka } from '@prosmed/testing';
 import { AssignerProtocol } from 'kafkajs';
 
@@ -21,7 +21,7 @@ export async function otherLandConsumers(ownMembers = 0): Promise<string[]> {
       .map((g) => g.groupId);
     if (ids.length === 0) return [];
     const described = await admin.describeGroups(ids);
-    const landTopics = new Set<string>(Object.values(Requests.land));
+    const landTopics = new Set<string>([requestTopicOf('land')]);
     return described.groups
       .filter(
         (g) => g.state === 'Stable' || g.state === 'PreparingRebalance' || g.state === 'CompletingRebalance',
