@@ -1,5 +1,5 @@
 import { allTopics } from '@prosmed/contracts';
-import { planTopics } from '@prosmed/messaging';
+import { planTopics, type ExistingTopic } from '@prosmed/messaging';
 import { kafkaPom, log4j2Properties, serverProperties } from './kafka';
 
 function parseProps(text: string): Map<string, string> {
@@ -92,7 +92,7 @@ describe('topic plan', () => {
         { name: 'e.v1', partitions: 3, description: '' },
         { name: 'u.v1', partitions: 3, description: '', config: retention },
       ],
-      new Map([
+      new Map<string, ExistingTopic>([
         ['r.v1', { partitions: 3, config: { 'retention.ms': '604800000', 'segment.ms': '600000' } }],
         ['s.v1', { partitions: 3, config: { ...retention } }],
         ['e.v1', { partitions: 3, config: { 'retention.ms': '604800000' } }],
