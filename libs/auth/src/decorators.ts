@@ -51,17 +51,17 @@ export function Permission(permission: PermissionName): MethodDecorator & ClassD
     ApiExtension(PERMISSION_EXTENSION, ext),
     ApiUnauthorizedResponse({
       type: ErrorBodyDto,
-      description: '`AUTH_MISSING_TOKEN` or `AUTH_INVALID_TOKEN` (with `WWW-Authenticate: Bearer`)',
+      description: '`AUTH_MISSING_TOKEN` ou `AUTH_INVALID_TOKEN` (avec `WWW-Authenticate: Bearer`)',
       examples: errorExamples(401, ['AUTH_MISSING_TOKEN', 'AUTH_INVALID_TOKEN']),
     }),
     ApiForbiddenResponse({
       type: ErrorBodyDto,
-      description: `\`FORBIDDEN_ROLE\`: needs \`${permission}\` (roles: ${ext.roles.join(', ') || 'none'}); \`OUT_OF_SCOPE\`: the record is outside the caller's scope`,
+      description: `\`FORBIDDEN_ROLE\` : il faut \`${permission}\` (rôles : ${ext.roles.join(', ') || 'aucun'}) ; \`OUT_OF_SCOPE\` : l’enregistrement est hors du périmètre de l’appelant`,
       examples: errorExamples(403, ['FORBIDDEN_ROLE', 'OUT_OF_SCOPE'], { permission }),
     }),
     ApiTooManyRequestsResponse({
       type: ErrorBodyDto,
-      description: '`RATE_LIMITED` (with `Retry-After`)',
+      description: '`RATE_LIMITED` (avec `Retry-After`)',
       examples: errorExamples(429, ['RATE_LIMITED']),
     }),
   );

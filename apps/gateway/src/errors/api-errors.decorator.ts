@@ -67,9 +67,10 @@ export function ApiErrors(codes: ErrorCode[], opts: ApiErrorsOptions = {}): Meth
         name: 'Idempotency-Key',
         required: false,
         description:
-          'Optional, honoured when present (8-128 letters, digits, `-`, `_`; a UUID fits). A retry with the ' +
-          'same key and the same body within 24 h gets the first answer again (`Idempotent-Replayed: true`) ' +
-          'and creates nothing; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`.',
+          'Facultative, respectée si présente (8 à 128 lettres, chiffres, `-`, `_` ; un UUID convient). Une ' +
+          'nouvelle tentative avec la même clé et le même corps rend la première réponse ' +
+          '(`Idempotent-Replayed: true`) et n’écrit rien, même après une 503 ou une 504 ; la même clé avec un ' +
+          'autre corps donne 422 `IDEMPOTENCY_KEY_REUSED`.',
         schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
       }),
     );

@@ -40,7 +40,7 @@ describe('the OpenAPI document', () => {
           where,
           permission: true,
         });
-        expect(op.description).toContain(`**Permission:** \`${ext!.permission}\``);
+        expect(op.description).toContain(`**Permission :** \`${ext!.permission}\``);
         expect(op.security).toEqual(expect.arrayContaining([{ bearer: [] }, { keycloak: [] }]));
         const success = Object.keys(op.responses).filter((s) => s.startsWith('2'));
         expect({ where, success: success.length }).toEqual({ where, success: 1 });

@@ -32,28 +32,35 @@ function permissionTable(): string {
   return [header, ...rows].join('\n');
 }
 
-const DESCRIPTION = `The PROSMED platform's only public door. Every business route is under \`/api/v1\`.
+const DESCRIPTION = `La seule porte publique de la plateforme PROSMED. Toutes les routes métier sont sous \`/api/v1\`.
 
-**Sign in**: *Authorize* → \`keycloak\` (OAuth2 authorization code with PKCE, public client \`prosmed-web\`), or
-paste an access token under \`bearer\`. Tokens are Keycloak access tokens of the \`prosmed\` realm for the
-\`prosmed-api\` audience. Each route needs one permission (\`x-permission\`, also in its description); roles grant
-permissions as in the table below. Services also check scope: a CoFo secretary only sees her CoFo.
+**Connexion** : *Authorize* → \`keycloak\` (OAuth2, code d'autorisation avec PKCE, client public \`prosmed-web\`), ou
+coller un jeton d'accès sous \`bearer\`. Les jetons sont des jetons d'accès Keycloak du royaume \`prosmed\` pour
+l'audience \`prosmed-api\`. Chaque route demande une permission (\`x-permission\`, rappelée dans sa description) ; les
+rôles donnent les permissions du tableau ci-dessous. Les services vérifient aussi le périmètre : une secrétaire de
+CoFo ne voit que sa CoFo.
 
-**Errors**: one body for every error, \`{ statusCode, code, message, details?, requestId }\`. Branch on \`code\`
-(stable); \`message\` is in French, or English when \`Accept-Language\` prefers \`en\`. A 500 says nothing but the
-\`requestId\`: give it to support.
+**Exemples** : chaque opération propose un exemple valide tel quel (« Try it out »). Les identifiants d'exemple
+(dossier, PV) n'existent pas : la réponse est alors 404, pas une erreur de validation.
 
-**Correlation**: send \`X-Request-Id\` (8-128 characters: letters, digits, \`. _ : -\`) or get one; it comes back in
-the response header and in every log line of the gateway and the services.
+**Erreurs** : un seul corps pour toutes les erreurs, \`{ statusCode, code, message, details?, requestId }\`. Se fier
+à \`code\` (stable) ; \`message\` est en français, ou en anglais quand \`Accept-Language\` préfère \`en\`. Une 500 ne
+dit que le \`requestId\` : le donner au support.
 
-**Retries**: POSTs honour an optional \`Idempotency-Key\` header: the same key with the same body within 24 h returns
-the first answer (\`Idempotent-Replayed: true\`) and creates nothing; with another body it is 422.
+**Corrélation** : envoyer \`X-Request-Id\` (8 à 128 caractères : lettres, chiffres, \`. _ : -\`) ou en recevoir un ;
+il revient dans l'en-tête de la réponse et dans chaque ligne de journal de la passerelle et des services.
 
-**Limits**: JSON bodies only (415 otherwise), at most 256 kB by default (413); requests per caller (token subject,
-else IP) are limited per minute and instance (429 with \`Retry-After\`). Updates carry the \`version\` you read
-(optimistic lock, 409 \`VERSION_CONFLICT\` when stale). Lists are paginated with \`cursor\` / \`nextCursor\`.
+**Nouvelles tentatives** : les écritures acceptent un en-tête \`Idempotency-Key\` facultatif : la même clé avec le
+même corps rend la première réponse (\`Idempotent-Replayed: true\`) et n'écrit rien, même après une 503 ou une 504
+(le service garde la clé avec le résultat) ; avec un autre corps, c'est 422. Après une 503 ou une 504, réessayer
+avec la même clé.
 
-### Roles and permissions
+**Limites** : corps JSON seulement (415 sinon), 256 ko au plus par défaut (413), 32 niveaux d'imbrication au plus ;
+les requêtes par appelant (sujet du jeton, sinon IP) sont limitées par minute et par instance (429 avec
+\`Retry-After\`). Les modifications portent la \`version\` lue (verrou optimiste, 409 \`VERSION_CONFLICT\` si elle
+est périmée). Les listes sont paginées par \`cursor\` / \`nextCursor\`.
+
+### Rôles et permissions
 ${permissionTable()}
 `;
 
@@ -64,27 +71,30 @@ export function openApiConfig(cfg: GatewayConfig): Omit<OpenAPIObject, 'paths'> 
     .setDescription(DESCRIPTION)
     .setVersion('1')
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A Keycloak access token' },
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Un jeton d’accès Keycloak' },
       BEARER_SCHEME,
     )
     .addOAuth2(
       {
         type: 'oauth2',
-        description: `Keycloak realm \`${cfg.keycloak.realm}\`, public client \`${cfg.keycloak.publicClientId}\` with PKCE`,
+        description: `Royaume Keycloak \`${cfg.keycloak.realm}\`, client public \`${cfg.keycloak.publicClientId}\` avec PKCE`,
         flows: {
           authorizationCode: {
             authorizationUrl: `${oidc}/auth`,
             tokenUrl: `${oidc}/token`,
-            scopes: { openid: 'OpenID Connect', profile: 'Your name', email: 'Your e-mail' },
+            scopes: { openid: 'OpenID Connect', profile: 'Votre nom', email: 'Votre adresse e-mail' },
           },
         },
       },
       OAUTH2_SCHEME,
     )
-    .addTag('Me', 'Who am I')
-    .addTag('CoFo', 'Land commissions (Commissions foncières) registry')
-    .addTag('Tribunals', 'Tribunals that homologate PVs and receive referred cases')
-    .addTag('Operations', 'Health, readiness and metrics (public)')
+    .addTag('Me', 'Qui suis-je')
+    .addTag('CoFo', 'Registre des commissions foncières')
+    .addTag('Tribunaux', 'Tribunaux qui homologuent les PV et reçoivent les renvois')
+    .addTag('Dossiers', 'Litiges fonciers : saisine, instruction, PV, homologation, renvoi, clôture')
+    .addTag('Lieux', 'Découpage administratif du Mali (cartes avant et après septembre 2024)')
+    .addTag('Public', 'Vérification d’un PV imprimé, sans connexion')
+    .addTag('Operations', 'Santé, disponibilité et métriques (public)')
     .build();
 }
 
@@ -97,21 +107,24 @@ function postProcess(doc: OpenAPIObject): OpenAPIObject {
       const perm = op[PERMISSION_EXTENSION];
       if (perm) {
         const roles = perm.roles.map((r) => `\`${r}\``).join(', ');
-        op.description = `${op.description ? `${op.description}\n\n` : ''}**Permission:** \`${perm.permission}\` (${perm.description}). **Roles:** ${roles}.`;
+        op.description = `${op.description ? `${op.description}\n\n` : ''}**Permission :** \`${perm.permission}\` (${perm.description}). **Rôles :** ${roles}.`;
       }
       for (const [status, response] of Object.entries(op.responses ?? {})) {
         response.headers = {
-          'X-Request-Id': { description: 'Correlation id of the request', schema: { type: 'string' } },
+          'X-Request-Id': {
+            description: 'Identifiant de corrélation de la requête',
+            schema: { type: 'string' },
+          },
           ...(status === '429' || status === '503'
             ? {
                 'Retry-After': {
-                  description: 'Seconds to wait before retrying',
+                  description: 'Secondes à attendre avant de réessayer',
                   schema: { type: 'integer' },
                 },
               }
             : {}),
           ...(status === '201'
-            ? { Location: { description: 'Path of the created record', schema: { type: 'string' } } }
+            ? { Location: { description: 'Chemin de l’enregistrement créé', schema: { type: 'string' } } }
             : {}),
           ...response.headers,
         };
@@ -123,6 +136,7 @@ function postProcess(doc: OpenAPIObject): OpenAPIObject {
 
 export function buildOpenApiDocument(app: INestApplication, cfg: GatewayConfig): OpenAPIObject {
   const doc = SwaggerModule.createDocument(app, openApiConfig(cfg), {
+    // Catalogue routes name their operation by message id (`land.case.file.v1`); the others by class.
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
   });
   return postProcess(doc);

@@ -125,7 +125,7 @@ export function controllerFor(def: AnyMessageDef): Type {
     }),
     ApiErrors([...def.errors, ...(ParamsType || RestType ? (['VALIDATION_FAILED'] as const) : [])], {
       body: readsBody,
-      idempotent: http.method === 'POST',
+      idempotent: readsBody,
     }),
   ];
   if (RestType && readsBody) {
