@@ -14,7 +14,7 @@
  * That patch touches names only, never what a request costs. Loopback only; about 2 minutes.
  *
  * Options: --dir=/tmp/bench-before --commit=85ba6c2 --seconds=15 --node=<path> --keep (leave the database
- * and topics for another run).
+ * and topics for another run), --rates=file-spread:21,case-get:48,file-one-cofo:15 (else latest.json's).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -161,17 +161,36 @@ async function deleteTopics(dir: string, brokers: string[]): Promise<number> {
   }
 }
 
-/** The rates `npm run bench` measured its CPU at, so the two columns are at the same load. */
-function ratesToMatch(): { rates: Record<keyof typeof DEFAULT_RATES, number>; from: string } {
+type RateKey = keyof typeof DEFAULT_RATES;
+
+/** Pure: `file-spread:21,case-get:47.7` (what `npm run bench -- --before` passes) as rates. */
+export function parseRates(text: string): Partial<Record<RateKey, number>> {
+  const out: Partial<Record<RateKey, number>> = {};
+  for (const part of text.split(',').filter(Boolean)) {
+    const [key, value] = part.split(':');
+    const n = Number(value);
+    if (!(key in DEFAULT_RATES) || !Number.isFinite(n) || n <= 0) throw new Error(`bad rate "${part}"`);
+    out[key as RateKey] = n;
+  }
+  return out;
+}
+
+/**
+ * The rates to load the old apps at: `--rates` (the calling bench run's own), else those of the last
+ * `npm run bench` (bench/results/latest.json), else defaults. Same rates, so that the idle cost of each
+ * process weighs the same per request in both columns.
+ */
+function ratesToMatch(given: string | undefined): { rates: Record<RateKey, number>; from: string } {
+  const rates: Record<RateKey, number> = { ...DEFAULT_RATES };
+  if (given) return { rates: { ...rates, ...parseRates(given) }, from: 'the calling npm run bench' };
   const file = join(RESULTS_DIR, 'latest.json');
-  const rates: Record<keyof typeof DEFAULT_RATES, number> = { ...DEFAULT_RATES };
   if (!existsSync(file)) return { rates, from: 'defaults (no bench/results/latest.json)' };
   try {
     const latest = JSON.parse(readFileSync(file, 'utf8')) as Partial<BenchJson>;
     let n = 0;
     for (const p of latest.cpu?.after ?? []) {
       if (p.key in rates && p.ratePerSec) {
-        rates[p.key as keyof typeof DEFAULT_RATES] = p.ratePerSec;
+        rates[p.key as RateKey] = p.ratePerSec;
         n++;
       }
     }
@@ -308,7 +327,7 @@ async function main(): Promise<number> {
             false,
           )
         ).status;
-    const sends: Record<keyof typeof DEFAULT_RATES, { path: string; send: Send }> = {
+    const sends: Record<RateKey, { path: string; send: Send }> = {
       'file-spread': {
         path: 'old gateway POST /api/v1/cases, a CoFo per writer',
         send: async (n) => (await post(writers[n % WRITERS].current, bodies[n % WRITERS])).status,
@@ -320,7 +339,7 @@ async function main(): Promise<number> {
       'case-get': { path: 'old gateway GET /api/v1/cases/{id}', send: get(`/api/v1/cases/${caseId}`) },
     };
 
-    const { rates, from } = ratesToMatch();
+    const { rates, from } = ratesToMatch(arg('rates'));
     say(
       `\nFixed rates from ${from}: ${Object.entries(rates)
         .map(([k, v]) => `${k} ${v} req/s`)

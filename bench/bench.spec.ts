@@ -1,11 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { parseRates, prefixTopics, renameLandGroup } from './before';
+import { benchCofoCode, benchUserRepresentation, benchUsername } from './lib/bench-data';
+import { processColumns } from './lib/cpu';
 import { byOwner, ownerOf, topFunctions, type CpuProfile } from './lib/cpuprofile';
-import { parseOptions } from './lib/options';
-import { parsePgbench } from './lib/pgbench';
+import { closedLoop, openLoop } from './lib/load';
+import { MAX_LEVEL, parseOptions } from './lib/options';
+import { parseBefore } from './lib/phases';
+import { CASE_SEQ_SAMPLES, FILE_CASE_SCRIPT, parsePgbench } from './lib/pgbench';
+import { beforeAfterRows } from './lib/render';
 import { markdownTable, table, verdict } from './lib/report';
+import { computeTargets, ISSUE_BEFORE, type BenchJson, type CpuPhase, type PathResult } from './lib/results';
 import { dueCount, msUntil, plannedStartMs, totalRequests } from './lib/schedule';
 import { percentile, round, summarize } from './lib/stats';
 import { escapeXml, latencyChartSvg, linearTicks, logTicks, type ChartPanel } from './lib/svg';
-import { shapeDiff } from './pgbench/schema';
+import { benchSchemaSql, CASE_SEQ_SQL, caseSeqText, shapeDiff } from './pgbench/schema';
 
 /** Minimal XML well-formedness check: balanced tags, quoted attributes, only the five entities. */
 function assertWellFormedXml(xml: string): void {
@@ -221,6 +229,11 @@ describe('options', () => {
     expect(o).toMatchObject({ levels: [2, 8], levelSeconds: 4, startup: true, direct: false });
     expect(() => parseOptions(['--levels=0'])).toThrow(/positive/);
     expect(() => parseOptions(['--fast'])).toThrow(/unknown option/);
+    expect(() => parseOptions(['--levels=8,1000'])).toThrow(/at most/);
+    expect(parseOptions(['--before', '--transport-seconds=30'])).toMatchObject({
+      before: true,
+      transportSeconds: 30,
+    });
   });
 });
 
@@ -280,5 +293,228 @@ describe('bench schema drift', () => {
       '- col b int',
     ]);
     expect(shapeDiff(['x'], ['x'])).toEqual([]);
+  });
+});
+
+describe('bench data', () => {
+  it('names its CoFos and users as bench data, one per writer', () => {
+    expect(benchCofoCode(0)).toBe('BENCH-001');
+    expect(benchCofoCode(31)).toBe('BENCH-032');
+    expect(benchUsername(0)).toBe('bench.cofo-001');
+    // The registry's code rule (libs/contracts, the gateway): upper-case, digits and dashes.
+    expect(benchCofoCode(255)).toMatch(/^[A-Z0-9][A-Z0-9-]{0,30}[A-Z0-9]$/);
+    expect(MAX_LEVEL).toBeLessThan(1000);
+  });
+
+  it("gives each secretary what the realm's user profile wants, and its cofo_id", () => {
+    const rep = benchUserRepresentation(4);
+    expect(rep).toMatchObject({
+      username: 'bench.cofo-005',
+      enabled: true,
+      attributes: { cofo_id: ['BENCH-005'] },
+      requiredActions: [],
+    });
+    expect(rep.firstName && rep.lastName && rep.email).toBeTruthy();
+  });
+});
+
+describe('pgbench script', () => {
+  const script = readFileSync(FILE_CASE_SCRIPT, 'utf8');
+
+  it('numbers cases as the land service does, past 9999 too', () => {
+    expect(script).toContain(CASE_SEQ_SQL);
+    expect(script).not.toMatch(/lpad\(:last::text, 4, '0'\)/);
+    // The land service's rule (caseNumber in apps/land-conciliation, which the bench may not import, and
+    // its own test): four digits at least, more when needed. The run checks the SQL against these.
+    expect(CASE_SEQ_SAMPLES.map(caseSeqText)).toEqual(['0001', '0042', '9999', '10000', '123456']);
+  });
+
+  it("gives client n the CoFo of the platform run's writer n", () => {
+    expect(script).toContain(`'BENCH-' || to_char(:client_id + 1, 'FM000')`);
+    expect(benchCofoCode(0)).toBe(`BENCH-${'1'.padStart(3, '0')}`);
+    const sql = benchSchemaSql(3).join('\n');
+    for (const c of ['BENCH-001', 'BENCH-002', 'BENCH-003']) expect(sql).toContain(`'${c}'`);
+    expect(sql).not.toContain('BENCH-004');
+  });
+});
+
+describe('load generator', () => {
+  it('tells a closed loop send which worker it is, and an open loop send which request', async () => {
+    const workers = new Set<number>();
+    await closedLoop({
+      concurrency: 3,
+      warmupMs: 0,
+      durationMs: 30,
+      send: async (w) => {
+        workers.add(w);
+        await new Promise((r) => setTimeout(r, 5));
+        return 200;
+      },
+    });
+    expect([...workers].sort()).toEqual([0, 1, 2]);
+    const seen: number[] = [];
+    await openLoop({ ratePerSec: 200, durationMs: 30, send: async (n) => (seen.push(n), 200) });
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
+
+describe('targets and before/after', () => {
+  const path = (name: string, sat: number, c: number, p99: number): PathResult => ({
+    path: name,
+    available: true,
+    sweep: [
+      {
+        concurrency: c,
+        throughput: sat,
+        ok: 1,
+        errors: {},
+        durationMs: 1,
+        latency: { count: 1, mean: 1, p50: 1, p95: 1, p99: 1, max: 1 },
+      },
+    ],
+    saturation: { throughput: sat, concurrency: c },
+    half: {
+      targetRate: sat / 2,
+      sentRate: sat / 2,
+      unfinished: 0,
+      throughput: sat / 2,
+      ok: 1,
+      errors: {},
+      durationMs: 1,
+      latency: { count: 1, mean: 1, p50: 1, p95: 1, p99, max: p99 },
+    },
+  });
+  const run = (): BenchJson =>
+    ({
+      ratioToPgbench: 0.3,
+      ratioConcurrency: 16,
+      pgbench: {
+        spread: { sweep: [], atRatio: { clients: 16, tps: 200 } },
+        oneCofo: { sweep: [], atRatio: null },
+      },
+      write: {
+        gatewaySpread: path('gw write spread', 60, 16, 40),
+        gatewayOneCofo: path('gw write one', 50, 16, 70),
+        directSpread: path('direct write', 100, 16, 20),
+      },
+      read: {
+        gatewayGet: path('gw get', 200, 8, 45),
+        gatewayList: path('gw list', 150, 8, 60),
+        directGet: path('direct get', 500, 2, 10),
+      },
+      hops: [{ path: 'gateway GET /api/v1/cofos/SEG01 (x)', c1p50: 2.5, c1p99: 9, c8throughput: 100 }],
+      footprint: { apps: [], landStartupMs: null, stackStartup: null },
+    }) as unknown as BenchJson;
+
+  it("prints each of issue 8's targets with its figure and verdict", () => {
+    const t = computeTargets(run());
+    const by = (s: string) => t.find((x) => x.name.includes(s))!;
+    expect(by('in-process read')).toMatchObject({ value: 40, verdict: 'MISSED', from: 'issue 8' });
+    expect(by('round trip')).toMatchObject({ value: 2.5, verdict: 'MET' });
+    expect(by('p99 <= 50 ms at half of saturation: gw write spread')).toMatchObject({
+      value: 40,
+      verdict: 'MET',
+    });
+    expect(by('p99 <= 50 ms at half of saturation: gw list')).toMatchObject({ value: 60, verdict: 'MISSED' });
+    expect(t.filter((x) => x.name.startsWith('p99'))).toHaveLength(6);
+    expect(by('pgbench spread')).toMatchObject({
+      value: 30,
+      verdict: 'MET',
+      note: '60 req/s vs 200 tps at c=16',
+    });
+  });
+
+  it('says NOT MEASURED rather than invent a figure', () => {
+    const r = run();
+    r.read.directGet = {
+      ...r.read.directGet,
+      available: false,
+      saturation: null,
+      half: null,
+      note: '--no-direct',
+    };
+    r.ratioToPgbench = null;
+    const t = computeTargets(r);
+    expect(t.find((x) => x.name.includes('in-process read'))!.verdict).toBe('NOT MEASURED');
+    expect(t.find((x) => x.name.includes('pgbench spread'))!.verdict).toBe('NOT MEASURED');
+  });
+
+  it('puts before and after of each phase side by side, a column per process', () => {
+    const after: CpuPhase[] = [
+      {
+        key: 'file-spread',
+        path: 'x',
+        ratePerSec: 20,
+        cpuMsPerRequest: { gateway: 3, land: 2, keycloak: 0 },
+      },
+      { key: 'cofo-get', path: 'y', concurrency: 8, cpuMsPerRequest: { gateway: 1, 'land (direct)': 9 } },
+    ];
+    const { headers, rows } = beforeAfterRows(ISSUE_BEFORE.phases, after);
+    expect(headers).toEqual([
+      'phase',
+      'when',
+      'load',
+      'busy %',
+      'gateway',
+      'land',
+      'kafka',
+      'postgres',
+      'keycloak',
+    ]);
+    expect(rows.map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['filing, a CoFo per writer', 'before', null],
+      ['filing, a CoFo per writer', 'after', '20 req/s'],
+      ['filing, one CoFo', 'before', '-'],
+      ['filing, one CoFo', 'after', null],
+      ['GET /api/v1/cofos/{code}', 'before', null],
+      ['GET /api/v1/cofos/{code}', 'after', 'c=8'],
+    ]);
+    expect(rows[2].slice(4)).toEqual([5.6, 5.3, 4.7, 3.1, null]);
+    expect(processColumns([{ zeta: 1, postgres: 1, gateway: 1 }])).toEqual(['gateway', 'postgres', 'zeta']);
+  });
+
+  it('reads a before.json and refuses anything else', () => {
+    expect(parseBefore('{"version":1,"commit":"85ba6c2","phases":[]}')).toMatchObject({ commit: '85ba6c2' });
+    expect(parseBefore('{"version":2}')).toMatch(/not a bench:before/);
+    expect(parseBefore('nope')).toMatch(/unreadable/);
+  });
+});
+
+describe('bench:before patches names only', () => {
+  const topics = `export const Requests = {
+  land: {
+    cofoCreate: 'land.cofo.create.v1',
+    caseFile: 'land.case.file.v1',
+    caseHomologationRequest: 'land.case.homologation-request.v1',
+    a: 'land.a.b.v1', b: 'land.b.c.v1', c: 'land.c.d.v1', d: 'land.d.e.v1', e: 'land.e.f.v1',
+  },
+  security: { activityRecord: 'security.activity.record.v1' },
+} as const;
+export const Events = { platform: { probe: 'platform.probe.v1' } } as const;
+const x = { description: 'request' };`;
+
+  it('prefixes every topic name and nothing else, once', () => {
+    const out = prefixTopics(topics)!;
+    expect(out).toContain(`caseHomologationRequest: 'bench-before.land.case.homologation-request.v1'`);
+    expect(out).toContain(`probe: 'bench-before.platform.probe.v1'`);
+    expect(out).toContain(`description: 'request'`);
+    expect(out.match(/bench-before\./g)).toHaveLength(10);
+    expect(prefixTopics(out)).toBe(out);
+    expect(prefixTopics('export const nothing = 1;')).toBeNull();
+  });
+
+  it('gives the old land service a consumer group of its own', () => {
+    const src = `export const LAND_SERVICE = { name: 'land-conciliation', groupId: 'land-conciliation' };`;
+    const out = renameLandGroup(src)!;
+    expect(out).toContain(`groupId: 'bench-before-land-conciliation'`);
+    expect(out).toContain(`name: 'land-conciliation'`);
+    expect(renameLandGroup(out)).toBe(out);
+    expect(renameLandGroup('nothing')).toBeNull();
+  });
+
+  it('reads the rates the calling run passes', () => {
+    expect(parseRates('file-spread:21,case-get:47.7')).toEqual({ 'file-spread': 21, 'case-get': 47.7 });
+    expect(() => parseRates('cofo-get:8')).toThrow(/bad rate/);
+    expect(() => parseRates('case-get:-1')).toThrow(/bad rate/);
   });
 });

@@ -49,6 +49,9 @@ const ADMIN_USER = 'admin.prosmed';
 const DEMO_PASSWORD = 'prosmed';
 const MB = (kb: number) => Math.round(kb / 102.4) / 10;
 export const TRANSPORT_SCRIPT = join(__dirname, 'transport.ts');
+const BEFORE_SCRIPT = join(__dirname, 'before.ts');
+/** bench/before.ts: worktree, build and two app start-ups, three 15 s phases; `npm ci` on its first run. */
+const BEFORE_TIMEOUT_MS = 360_000;
 
 const emptyPath = (path: string, note?: string): PathResult => ({
   path,
@@ -115,16 +118,18 @@ function machine(): Record<string, unknown> {
 }
 
 /**
- * Runs bench/transport.ts (the transport engineer's echo benchmark of two Kafka clients) as a step and
- * keeps its output: its table is printed with the others. Killed (its process group, which this run
- * started) if it outlasts `timeoutMs`.
+ * Runs a script of this folder as a step of the run (bench/transport.ts, the transport engineer's echo
+ * benchmark of two Kafka clients; bench/before.ts) and keeps its output, printed with the tables. Killed
+ * (its process group, which this run started) if it outlasts `timeoutMs`.
  */
-function runTransportStep(
+function runStep(
+  script: string,
+  args: string[],
   timeoutMs: number,
 ): Promise<{ exitCode: number | null; seconds: number; output: string }> {
   const t = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', TRANSPORT_SCRIPT], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: ROOT,
       env: process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -669,7 +674,7 @@ async function main(): Promise<number> {
     if (transportPresent) {
       say('\n== Kafka clients: bench/transport.ts');
       const t = Math.max(30, Math.min(opts.transportSeconds, left()));
-      const r = await runTransportStep(t * 1000);
+      const r = await runStep(TRANSPORT_SCRIPT, [], t * 1000);
       result.transport = { ran: true, ...r };
       if (r.exitCode !== 0)
         note(`bench/transport.ts exited ${r.exitCode ?? '(killed)'}: see its output above`);
@@ -688,6 +693,21 @@ async function main(): Promise<number> {
       });
     }
     if (opts.startup) result.footprint.stackStartup = await stackStartup(notes);
+
+    // ---------------------------------------------------------------- commit 85ba6c2 at this run's rates
+    if (opts.before) {
+      say("\n== before issue 8: bench/before.ts (commit 85ba6c2 on other ports, at this run's rates)");
+      const rates = result.cpu.after
+        .filter((p) => p.ratePerSec !== undefined)
+        .map((p) => `${p.key}:${p.ratePerSec}`)
+        .join(',');
+      const r = await runStep(BEFORE_SCRIPT, rates ? [`--rates=${rates}`] : [], BEFORE_TIMEOUT_MS);
+      if (r.exitCode !== 0) {
+        note(
+          `bench/before.ts exited ${r.exitCode ?? '(killed)'}: the before column is an earlier one, see its source`,
+        );
+      }
+    }
   } finally {
     clearInterval(rssTimer);
     tokens.stop();

@@ -20,7 +20,12 @@ export interface BenchOptions {
   budgetSeconds: number;
   /** At most this long for bench/transport.ts (the Kafka clients' echo benchmark), when it exists. */
   transportSeconds: number;
+  /** Also measure commit 85ba6c2 (bench/before.ts) at this run's rates, after its own phases. */
+  before: boolean;
 }
+
+/** Writers have CoFos BENCH-001.. of three digits, in pgbench too (`to_char(.., 'FM000')`). */
+export const MAX_LEVEL = 256;
 
 export const DEFAULTS: BenchOptions = {
   levels: [1, 2, 4, 8, 16, 32],
@@ -34,10 +39,11 @@ export const DEFAULTS: BenchOptions = {
   directPort: 3191,
   budgetSeconds: 600,
   transportSeconds: 120,
+  before: false,
 };
 
 export const USAGE = `usage: npm run bench -- [--quick] [--startup] [--no-direct] [--levels=1,2,4,8,16,32]
-  [--seconds=6] [--open-seconds=15] [--pgbench-seconds=15] [--budget=600] [--transport-seconds=120]`;
+  [--seconds=6] [--open-seconds=15] [--pgbench-seconds=15] [--budget=600] [--transport-seconds=120] [--before]`;
 
 /** Pure: options from the command line (`--name=value` or `--flag`). Throws on an unknown one. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -68,6 +74,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case 'levels':
         o.levels = (value ?? '').split(',').map((v) => Math.round(positive('levels', v)));
+        if (o.levels.some((l) => l > MAX_LEVEL)) throw new Error(`--levels: at most ${MAX_LEVEL} writers`);
+        break;
+      case 'before':
+        o.before = true;
         break;
       case 'seconds':
         o.levelSeconds = positive(name, value ?? '');
