@@ -35,6 +35,7 @@ interface Case {
     kind: string;
     verificationCode: string;
     contentHash: string;
+    drawnUpOn: string;
     homologation: { decision: string | null } | null;
   }[];
   history: { action: string; fromState: string | null; toState: string | null }[];
