@@ -32,12 +32,19 @@ export function outcomeOf(err: unknown): string {
 
 /** Whatever the transport's context is, the message's headers and where it came from, if it says. */
 function messageOf(ctx: unknown): { headers: Record<string, unknown>; origin: MessageOrigin } {
-  const k = ctx as Partial<KafkaContext> | undefined;
+  const k = ctx as (Partial<KafkaContext> & { getRequestTopic?: () => string }) | undefined;
   const message = typeof k?.getMessage === 'function' ? k.getMessage() : undefined;
+  // The kit's transport names the request topic apart (`getTopic()` is the message name there).
+  const topic =
+    typeof k?.getRequestTopic === 'function'
+      ? k.getRequestTopic()
+      : typeof k?.getTopic === 'function'
+        ? k.getTopic()
+        : undefined;
   return {
     headers: (message?.headers ?? {}) as Record<string, unknown>,
     origin: {
-      topic: typeof k?.getTopic === 'function' ? k.getTopic() : undefined,
+      topic,
       partition: typeof k?.getPartition === 'function' ? k.getPartition() : undefined,
       offset: message?.offset,
     },
@@ -87,6 +94,17 @@ export class KafkaHandlerInterceptor implements NestInterceptor {
     const done = (outcome: string) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       this.metrics.observe(pattern, outcome, seconds);
+      // Rare in normal operation and what tells a retry storm or a lagging consumer apart: always logged.
+      if (outcome === 'replayed' || outcome === 'COMMAND_EXPIRED') {
+        this.logger.log(
+          {
+            msg: outcome === 'replayed' ? 'command replayed' : 'command refused: past its deadline',
+            pattern,
+            requestId,
+          },
+          KafkaHandlerInterceptor.name,
+        );
+      }
       if (this.logger.enabled('debug')) {
         this.logger.debug({
           msg: 'handled',
