@@ -349,7 +349,7 @@ async function main(): Promise<number> {
       const { path, send } = sends[key];
       // The same JIT warm-up the sweep gives the current apps before their fixed-rate run.
       await closedLoop({ concurrency: 4, warmupMs: 0, durationMs: 4000, send });
-      const f = await fixedRateWithCpu(meter, rates[key], seconds, send);
+      const f = await fixedRateWithCpu(meter, rates[key], seconds, send, LAND_PORT);
       const errors = Object.values(f.run.errors).reduce((a, b) => a + b, 0);
       if (errors > 0) notes.push(`${path}: ${errors} errors (${JSON.stringify(f.run.errors)})`);
       phases.push({
@@ -358,6 +358,7 @@ async function main(): Promise<number> {
         ratePerSec: rates[key],
         cpuMsPerRequest: f.cpu,
         machineBusyPct: f.busyPct,
+        landSharePct: f.landSharePct,
         p50: f.run.latency.p50,
         p99: f.run.latency.p99,
       });
@@ -367,13 +368,14 @@ async function main(): Promise<number> {
     }
     const cofo = get('/api/v1/cofos/SEG01');
     const c1 = await closedLoop({ concurrency: 1, warmupMs: 500, durationMs: 3000, send: cofo });
-    const c8 = await closedLoopWithCpu(meter, 8, 3, cofo);
+    const c8 = await closedLoopWithCpu(meter, 8, 3, cofo, LAND_PORT);
     phases.push({
       key: 'cofo-get',
       path: 'old gateway GET /api/v1/cofos/SEG01',
       concurrency: 8,
       cpuMsPerRequest: c8.cpu,
       machineBusyPct: c8.busyPct,
+      landSharePct: c8.landSharePct,
       p50: c8.run.latency.p50,
       p99: c8.run.latency.p99,
     });
@@ -408,11 +410,12 @@ async function main(): Promise<number> {
   const cols = ['gateway', 'land', 'kafka', 'postgres', 'keycloak', 'bench (load generator)'];
   say(
     `\n${table(
-      ['phase', 'load', 'busy %', 'p50 ms', 'p99 ms', ...cols],
+      ['phase', 'load', 'busy %', 'land served %', 'p50 ms', 'p99 ms', ...cols],
       phases.map((p) => [
         CPU_PHASE_TITLES[p.key],
         loadOf(p),
         p.machineBusyPct ?? null,
+        p.landSharePct ?? null,
         p.p50 ?? null,
         p.p99 ?? null,
         ...cols.map((c) => p.cpuMsPerRequest[c] ?? null),

@@ -455,6 +455,7 @@ describe('targets and before/after', () => {
       'when',
       'load',
       'busy %',
+      'land served %',
       'gateway',
       'land',
       'kafka',
@@ -469,7 +470,7 @@ describe('targets and before/after', () => {
       ['GET /api/v1/cofos/{code}', 'before', null],
       ['GET /api/v1/cofos/{code}', 'after', 'c=8'],
     ]);
-    expect(rows[2].slice(4)).toEqual([5.6, 5.3, 4.7, 3.1, null]);
+    expect(rows[2].slice(5)).toEqual([5.6, 5.3, 4.7, 3.1, null]);
     expect(processColumns([{ zeta: 1, postgres: 1, gateway: 1 }])).toEqual(['gateway', 'postgres', 'zeta']);
   });
 

@@ -415,6 +415,14 @@ async function main(): Promise<number> {
   const transportPresent = existsSync(TRANSPORT_SCRIPT);
   const reserve = pgbenchSeconds + (transportPresent ? opts.transportSeconds : 0);
 
+  const checkLandShare = (path: string, pct: number | undefined) => {
+    if (pct !== undefined && (pct < 90 || pct > 110)) {
+      note(
+        `${path}: the running land instance handled ${pct} % of the requests answered: other instances in its consumer group (other users' tests) or other callers shared its work, so its CPU column is not per request of this path alone`,
+      );
+    }
+  };
+
   const cpuAfter = (key: CpuPhaseKey, r: PathResult) => {
     if (!r.half || !r.cpuMsPerRequest) return;
     result.cpu.after.push({
@@ -423,13 +431,17 @@ async function main(): Promise<number> {
       ratePerSec: r.half.targetRate,
       cpuMsPerRequest: r.cpuMsPerRequest,
       machineBusyPct: r.machineBusyPct,
+      landSharePct: r.landSharePct,
       p50: r.half.latency.p50,
       p99: r.half.latency.p99,
     });
   };
 
-  /** Saturation sweep, then a fixed-rate run at half of it with the CPU of each process. */
-  const measurePath = async (r: PathResult, send: Send, cpuKey?: CpuPhaseKey) => {
+  /**
+   * Saturation sweep, then a fixed-rate run at half of it with the CPU of each process. `cpuKey` names a
+   * phase of the before/after table; paths through Kafka count the share the running land served.
+   */
+  const measurePath = async (r: PathResult, send: Send, cpuKey?: CpuPhaseKey, viaKafka = false) => {
     if (left() < reserve + 30) {
       r.note = 'skipped (time budget)';
       note(`${r.path}: skipped (time budget)`);
@@ -468,7 +480,11 @@ async function main(): Promise<number> {
       undefined,
     );
     if (!top || top.ok === 0) {
-      r.note = 'no successful request';
+      const errs = Object.entries(r.sweep.at(-1)?.errors ?? {})
+        .map(([k, v]) => `${k}:${v}`)
+        .join(' ');
+      r.note = `no successful request${errs ? ` (${errs})` : ''}`;
+      note(`${r.path}: ${r.note}`);
       return;
     }
     r.saturation = { throughput: top.throughput, concurrency: top.concurrency };
@@ -477,10 +493,12 @@ async function main(): Promise<number> {
       note(`${r.path}: fixed-rate run skipped (time budget)`);
       return;
     }
-    const f = await fixedRateWithCpu(meter, rate, opts.openSeconds, send);
+    const f = await fixedRateWithCpu(meter, rate, opts.openSeconds, send, viaKafka ? landPort : undefined);
     r.half = f.run;
     r.cpuMsPerRequest = f.cpu;
     r.machineBusyPct = f.busyPct;
+    r.landSharePct = f.landSharePct;
+    checkLandShare(r.path, f.landSharePct);
     if (cpuKey) cpuAfter(cpuKey, r);
     const errs = Object.entries(r.half.errors)
       .map(([k, v]) => `${k}:${v}`)
@@ -576,32 +594,37 @@ async function main(): Promise<number> {
       }
     }
     if (postWorks && spreadReady)
-      await measurePath(result.write.gatewaySpread, gatewayPostSpread, 'file-spread');
+      await measurePath(result.write.gatewaySpread, gatewayPostSpread, 'file-spread', true);
     if (routes.get && lastCaseId)
-      await measurePath(result.read.gatewayGet, gatewayGet(`/api/v1/cases/${lastCaseId}`), 'case-get');
+      await measurePath(result.read.gatewayGet, gatewayGet(`/api/v1/cases/${lastCaseId}`), 'case-get', true);
     else if (routes.get) result.read.gatewayGet.note = 'no case id to read (no filing succeeded)';
 
     // ---------------------------------------------------------------- hops that need no new route
     say('\n== hops');
-    const hopRun = async (path: string, send: Send, cpuKey?: CpuPhaseKey) => {
+    const hopRun = async (path: string, send: Send, cpuKey?: CpuPhaseKey, viaKafka = false) => {
       if (left() < reserve + 10) return note(`${path}: skipped (time budget)`);
       const c1 = await closedLoop({ concurrency: 1, warmupMs: 500, durationMs: 3000, send });
-      const c8 = await closedLoopWithCpu(meter, 8, 3, send);
+      const c8 = await closedLoopWithCpu(meter, 8, 3, send, viaKafka ? landPort : undefined);
+      checkLandShare(path, c8.landSharePct);
+      const answered = c8.run.ok > 0;
       result.hops.push({
         path,
         c1p50: c1.latency.p50,
         c1p99: c1.latency.p99,
         c8throughput: c8.run.throughput,
-        cpuMsPerRequest: c8.cpu,
-        machineBusyPct: c8.busyPct,
+        ...(answered
+          ? { cpuMsPerRequest: c8.cpu, machineBusyPct: c8.busyPct, landSharePct: c8.landSharePct }
+          : {}),
       });
-      if (cpuKey) {
+      if (!answered) note(`${path}: no successful request at c=8 (${JSON.stringify(c8.run.errors)})`);
+      if (cpuKey && answered) {
         result.cpu.after.push({
           key: cpuKey,
           path,
           concurrency: 8,
           cpuMsPerRequest: c8.cpu,
           machineBusyPct: c8.busyPct,
+          landSharePct: c8.landSharePct,
           p50: c8.run.latency.p50,
           p99: c8.run.latency.p99,
         });
@@ -613,11 +636,17 @@ async function main(): Promise<number> {
       'gateway GET /api/v1/cofos/SEG01 (HTTP + token + Kafka round trip + 1-row read)',
       gatewayGet('/api/v1/cofos/SEG01'),
       'cofo-get',
+      true,
     );
 
-    if (postWorks) await measurePath(result.write.gatewayOneCofo, gatewayPostOneCofo, 'file-one-cofo');
+    if (postWorks) await measurePath(result.write.gatewayOneCofo, gatewayPostOneCofo, 'file-one-cofo', true);
     if (routes.list)
-      await measurePath(result.read.gatewayList, gatewayGet('/api/v1/cases?limit=50&cofoCode=SEG01'));
+      await measurePath(
+        result.read.gatewayList,
+        gatewayGet('/api/v1/cases?limit=50&cofoCode=SEG01'),
+        undefined,
+        true,
+      );
 
     // ---------------------------------------------------------------- pgbench
     say('\n== pgbench (schema bench, bench/pgbench/file-case.sql)');

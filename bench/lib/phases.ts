@@ -2,17 +2,62 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { CpuMeter, CpuShare } from './cpu';
 import { closedLoop, openLoop, type ClosedLoopResult, type OpenLoopResult, type Send } from './load';
 import { ISSUE_BEFORE, type BeforeJson, type CpuPhase } from './results';
+import { round } from './stats';
 
-/** A fixed-rate (open-loop) run with the CPU of each process charged to its successful requests. */
-export async function fixedRateWithCpu(
+/**
+ * Kafka messages a service instance has handled so far (`prosmed_messages_handled_total` of its
+ * /metrics), or `undefined` when it does not say. Other instances in the same consumer group (other
+ * users' tests on a shared machine) take a share of the requests: this tells how much the measured
+ * instance really served, so that its CPU column is read for what it is.
+ */
+export async function messagesHandled(port: number | undefined): Promise<number | undefined> {
+  if (!port) return undefined;
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(3000) });
+    const text = await res.text();
+    let n: number | undefined;
+    for (const m of text.matchAll(/^prosmed_messages_handled_total\{[^}]*\} (\d+)/gm))
+      n = (n ?? 0) + Number(m[1]);
+    return n;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface CpuRun {
+  cpu: CpuShare;
+  busyPct: number;
+  /** Messages the measured land instance handled ÷ requests answered, % (100 when it served them all). */
+  landSharePct?: number;
+}
+
+async function measured<R extends { ok: number }>(
+  meter: CpuMeter,
+  landPort: number | undefined,
+  load: () => Promise<R>,
+): Promise<CpuRun & { run: R }> {
+  const h0 = await messagesHandled(landPort);
+  meter.start();
+  const run = await load();
+  const out: CpuRun & { run: R } = { run, cpu: meter.perRequest(run.ok), busyPct: meter.busyPct() };
+  const h1 = await messagesHandled(landPort);
+  if (h0 !== undefined && h1 !== undefined && run.ok > 0)
+    out.landSharePct = round(((h1 - h0) * 100) / run.ok);
+  return out;
+}
+
+/**
+ * A fixed-rate (open-loop) run with the CPU of each process charged to its successful requests.
+ * `landPort`: the land instance whose share of the Kafka requests to count (none for direct paths).
+ */
+export function fixedRateWithCpu(
   meter: CpuMeter,
   ratePerSec: number,
   seconds: number,
   send: Send,
-): Promise<{ run: OpenLoopResult; cpu: CpuShare; busyPct: number }> {
-  meter.start();
-  const run = await openLoop({ ratePerSec, durationMs: seconds * 1000, send });
-  return { run, cpu: meter.perRequest(run.ok), busyPct: meter.busyPct() };
+  landPort?: number,
+): Promise<CpuRun & { run: OpenLoopResult }> {
+  return measured(meter, landPort, () => openLoop({ ratePerSec, durationMs: seconds * 1000, send }));
 }
 
 /** A closed-loop run with the same CPU split (for the hops, which have no fixed-rate run). */
@@ -21,12 +66,13 @@ export async function closedLoopWithCpu(
   concurrency: number,
   seconds: number,
   send: Send,
-): Promise<{ run: ClosedLoopResult; cpu: CpuShare; busyPct: number }> {
+  landPort?: number,
+): Promise<CpuRun & { run: ClosedLoopResult }> {
   // Warm-up outside the measured window, so the CPU and the requests cover the same seconds.
   await closedLoop({ concurrency, warmupMs: 0, durationMs: 500, send });
-  meter.start();
-  const run = await closedLoop({ concurrency, warmupMs: 0, durationMs: seconds * 1000, send });
-  return { run, cpu: meter.perRequest(run.ok), busyPct: meter.busyPct() };
+  return measured(meter, landPort, () =>
+    closedLoop({ concurrency, warmupMs: 0, durationMs: seconds * 1000, send }),
+  );
 }
 
 /** Pure: a before.json as written by `npm run bench:before`, or why it cannot be used. */

@@ -51,6 +51,9 @@ function pathRows(paths: PathResult[]): Cell[][] {
   });
 }
 
+/** Kafka messages the measured land instance handled per request answered, %: 100 when it served them all. */
+const LAND_SERVED = 'land served %';
+
 const PATH_HEADERS = ['path', 'saturation req/s', 'at c', 'half rate', 'p50 ms', 'p95 ms', 'p99 ms', 'note'];
 
 function pgTps(m: PgbenchMode, c: number): number | null {
@@ -85,11 +88,12 @@ export function beforeAfterRows(
         when,
         p ? loadOf(p) : null,
         p?.machineBusyPct ?? null,
+        p?.landSharePct ?? null,
         ...(p ? cpuCells(p.cpuMsPerRequest, columns) : columns.map(() => null)),
       ]);
     }
   }
-  return { headers: ['phase', 'when', 'load', 'busy %', ...columns], rows };
+  return { headers: ['phase', 'when', 'load', 'busy %', LAND_SERVED, ...columns], rows };
 }
 
 export function sections(r: BenchJson): Section[] {
@@ -176,14 +180,20 @@ export function sections(r: BenchJson): Section[] {
     },
     {
       title: 'CPU ms per request by process (fixed-rate run at half of saturation; hops: the c=8 run)',
-      headers: ['path', 'machine busy %', ...cpuColumns],
+      headers: ['path', 'machine busy %', LAND_SERVED, ...cpuColumns],
       rows: [
         ...cpuPaths.map((p) => [
           p.path,
           p.machineBusyPct ?? null,
+          p.landSharePct ?? null,
           ...cpuCells(p.cpuMsPerRequest, cpuColumns),
         ]),
-        ...cpuHops.map((h) => [h.path, h.machineBusyPct ?? null, ...cpuCells(h.cpuMsPerRequest, cpuColumns)]),
+        ...cpuHops.map((h) => [
+          h.path,
+          h.machineBusyPct ?? null,
+          h.landSharePct ?? null,
+          ...cpuCells(h.cpuMsPerRequest, cpuColumns),
+        ]),
       ],
     },
     {

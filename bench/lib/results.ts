@@ -16,6 +16,8 @@ export interface PathResult {
   cpuMsPerRequest?: CpuShare;
   /** Share of all CPUs of the machine that were busy during the fixed-rate run, %. */
   machineBusyPct?: number;
+  /** Kafka messages the measured land instance handled ÷ requests answered, % (gateway paths). */
+  landSharePct?: number;
 }
 
 export interface HopResult {
@@ -26,6 +28,7 @@ export interface HopResult {
   /** CPU per request during the c=8 run. */
   cpuMsPerRequest?: CpuShare;
   machineBusyPct?: number;
+  landSharePct?: number;
 }
 
 export interface AppFootprint {
@@ -54,6 +57,8 @@ export interface CpuPhase {
   concurrency?: number;
   cpuMsPerRequest: CpuShare;
   machineBusyPct?: number;
+  /** Kafka messages the measured land instance handled ÷ requests answered, %. */
+  landSharePct?: number;
   p50?: number;
   p99?: number;
 }
