@@ -7,9 +7,9 @@ interface Pending {
 }
 
 /**
- * Sends the records queued during one turn of the event loop as one produce request. Under load this
- * turns N concurrent calls (or replies) into one round trip to the broker instead of N; alone, a record
- * waits only for the current turn to end (`setImmediate`), a few microseconds.
+ * Sends the records queued during one turn of the event loop together, one produce request per topic.
+ * Under load this turns N concurrent calls (or replies to one asker) into one round trip to the broker
+ * instead of N; alone, a record waits only for the current turn to end (`setImmediate`), microseconds.
  */
 export class BatchingProducer {
   private queue: Pending[] = [];
@@ -37,16 +37,26 @@ export class BatchingProducer {
     const batch = this.queue;
     if (batch.length === 0) return;
     this.queue = [];
-    const sent = this.producer.send(batch.map((p) => p.record)).then(
-      () => {
-        for (const p of batch) p.resolve();
-      },
-      (err: unknown) => {
-        for (const p of batch) p.reject(err);
-      },
-    );
-    this.inFlight.add(sent);
-    void sent.finally(() => this.inFlight.delete(sent));
+    // One send per topic: a topic that is gone (the reply topic of an instance that stopped) fails its
+    // own records only, not the replies to everyone else that happened to share the turn.
+    const byTopic = new Map<string, Pending[]>();
+    for (const p of batch) {
+      const list = byTopic.get(p.record.topic);
+      if (list) list.push(p);
+      else byTopic.set(p.record.topic, [p]);
+    }
+    for (const group of byTopic.values()) {
+      const sent = this.producer.send(group.map((p) => p.record)).then(
+        () => {
+          for (const p of group) p.resolve();
+        },
+        (err: unknown) => {
+          for (const p of group) p.reject(err);
+        },
+      );
+      this.inFlight.add(sent);
+      void sent.finally(() => this.inFlight.delete(sent));
+    }
   }
 
   /** Sends what is queued, waits for every send in flight, then closes the producer. */

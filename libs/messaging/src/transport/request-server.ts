@@ -26,6 +26,8 @@ export interface RequestServerOptions {
   log: DriverLog;
 }
 
+const REPLY_DEADLINE_SLACK_MS = 1000;
+
 type Outcome = { result: unknown } | { error: unknown };
 
 /**
@@ -147,14 +149,14 @@ export class KafkaRequestServer extends Server implements CustomTransportStrateg
         message: messageId || undefined,
         requestId: record.headers[Headers.requestId],
       });
-      await this.reply(to, {
+      this.reply(to, record, {
         error: domainError('MESSAGE_UNKNOWN', { message: messageId || '-' }).toPayload(),
       });
       return;
     }
     const ctx = new RequestMessageContext(record, messageId);
     const outcome = await this.run(handler, decodeValue(record.value), ctx);
-    await this.reply(to, outcome);
+    this.reply(to, record, outcome);
   }
 
   private async run(handler: MessageHandler, data: unknown, ctx: RequestMessageContext): Promise<Outcome> {
@@ -188,13 +190,26 @@ export class KafkaRequestServer extends Server implements CustomTransportStrateg
     return INTERNAL_ERROR_REPLY;
   }
 
-  private async reply(to: ReplyTo | undefined, outcome: Outcome): Promise<void> {
+  /**
+   * Not awaited: the partition's next record need not wait for this reply's round trip, and a reply that
+   * cannot be sent is lost either way (the asker times out: 504, or 503 when the broker is gone).
+   */
+  private reply(to: ReplyTo | undefined, request: IncomingRecord, outcome: Outcome): void {
     if (!to) return; // nobody waits (a request sent without a reply topic)
-    try {
-      await this.producer!.send(replyRecord(to, outcome));
-    } catch (err) {
-      // The asker times out (504) or sees the broker gone (503); the offset still moves on.
-      this.opts.log.warn({ msg: 'reply not sent', replyTo: to.topic, err: String(err) });
+    // Past its deadline the asker has stopped waiting, and may be gone with its reply topic: sending
+    // would only cost a failed produce (kafkajs retries an unknown topic for seconds). The slack covers
+    // clocks that disagree a little between machines.
+    const deadline = Number(request.headers[Headers.deadline]);
+    if (Number.isFinite(deadline) && Date.now() > deadline + REPLY_DEADLINE_SLACK_MS) {
+      this.opts.log.debug?.({ msg: 'reply dropped: the asker stopped waiting', replyTo: to.topic });
+      return;
     }
+    const producer = this.producer;
+    if (!producer) return;
+    producer
+      .send(replyRecord(to, outcome))
+      .catch((err: unknown) =>
+        this.opts.log.warn({ msg: 'reply not sent', replyTo: to.topic, err: String(err) }),
+      );
   }
 }

@@ -198,6 +198,8 @@ describe('the dispatcher', () => {
       });
     return { s, sent, log, ready };
   }
+  /** Replies are not awaited by the dispatcher: let the batching producer's turn pass. */
+  const sentOut = () => new Promise((res) => setImmediate(res));
   const ask = (message: string, extra: Record<string, string> = {}) =>
     record({
       [Headers.message]: message,
@@ -218,6 +220,7 @@ describe('the dispatcher', () => {
     );
     await s.handleRecord(ask('land.cofo.get.v1'));
     await s.handleRecord(ask('land.cofo.create.v1'));
+    await sentOut();
     expect(sent).toHaveLength(2);
     expect(sent[0]).toMatchObject({
       topic: 'gateway.replies.me',
@@ -234,6 +237,7 @@ describe('the dispatcher', () => {
     await s.handleRecord(ask('land.nope.v1'));
     await s.handleRecord(ask(''));
     await s.handleRecord(record({ [Headers.message]: 'land.nope.v1' }));
+    await sentOut();
     expect(sent).toHaveLength(2);
     expect(JSON.parse(sent[0].value as string)).toEqual({
       code: 'MESSAGE_UNKNOWN',
@@ -252,7 +256,18 @@ describe('the dispatcher', () => {
     await ready;
     s.addHandler('land.cofo.get.v1', async () => throwError(() => new Error('SELECT secret')));
     await s.handleRecord(ask('land.cofo.get.v1'));
+    await sentOut();
     expect(JSON.parse(sent[0].value as string)).toBe('Internal server error');
     expect(log.error).toHaveBeenCalledTimes(1);
+  });
+
+  it("sends no reply past the asker's deadline: nobody reads it, and its topic may be gone", async () => {
+    const { s, sent, ready } = server();
+    await ready;
+    s.addHandler('land.cofo.get.v1', async () => of('late'));
+    await s.handleRecord(ask('land.cofo.get.v1', { [Headers.deadline]: String(Date.now() - 5000) }));
+    await s.handleRecord(ask('land.cofo.get.v1', { [Headers.deadline]: String(Date.now() + 5000) }));
+    await sentOut();
+    expect(sent).toHaveLength(1);
   });
 });
