@@ -7,7 +7,8 @@
  *
  * Everything killed is private to this run (its own broker, PostgreSQL, apps, ports, data under
  * .run/faults); the shared Keycloak only issues the tokens. Exits non-zero when anything is lost or
- * duplicated; the last line is `N passed, N failed`. `npm run test:faults -- land gateway` runs some.
+ * duplicated; the last line is `N passed, N failed`. `npm run test:faults -- land gateway` runs some;
+ * `--no-build` reuses .run/faults/dist as it is (to try a change to the built apps, e.g. a control run).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -47,10 +48,12 @@ interface Platform {
   gateways: [AppProcess, AppProcess];
 }
 
-async function startPlatform(): Promise<Platform> {
+async function startPlatform(build: boolean): Promise<Platform> {
   let t = Date.now();
-  buildApps();
-  say(`built the apps from the working tree in ${secondsSince(t)}`);
+  if (build) {
+    buildApps();
+    say(`built the apps from the working tree in ${secondsSince(t)}`);
+  }
   t = Date.now();
   const servers = await PrivateServers.create();
   await servers.startPostgres();
@@ -141,7 +144,15 @@ async function runScenario(p: Platform, runTag: string, fault: Fault): Promise<S
   // Load goes on until a client gets a 2xx after the restart, and a few seconds more.
   const end = restartedAt + RECOVERY_BOUND_MS;
   while (Date.now() < end) {
-    const ok = writers.filings.some((f) => f.final === 'acked' && f.attempts.at(-1)!.endedAt >= restartedAt);
+    const ok = writers.filings.some((f) => {
+      const last = f.attempts.at(-1);
+      return (
+        f.final === 'acked' &&
+        last !== undefined &&
+        last.endedAt >= restartedAt &&
+        (fault.via === undefined || last.gateway === fault.via)
+      );
+    });
     if (ok) break;
     await sleep(200);
   }
@@ -195,7 +206,9 @@ function faultsOf(p: Platform): Fault[] {
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const only = new Set(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const only = new Set(args.filter((a) => !a.startsWith('--')));
+  const build = !args.includes('--no-build');
   const runTag = `${new Date().toISOString().slice(0, 19)}-${randomBytes(2).toString('hex')}`;
   let platform: Platform | undefined;
   const stopAll = async () => {
@@ -217,7 +230,7 @@ async function main(): Promise<number> {
   const results: ScenarioResult[] = [];
   let setupFailure: unknown;
   try {
-    platform = await startPlatform();
+    platform = await startPlatform(build);
     for (const fault of faultsOf(platform)) {
       if (only.size > 0 && !only.has(fault.name)) continue;
       const t = Date.now();
