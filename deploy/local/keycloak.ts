@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   chmodSync,
   copyFileSync,
@@ -14,6 +13,8 @@ import { join } from 'node:path';
 import { StackError, say } from './errors';
 import { spawnDetached, tailFile, type PidRecord } from './proc';
 import { tilde, type StackSettings } from './settings';
+import { loadValidRealm, realmVersion } from './realm';
+import { adminLogin, syncRealmToFile, type RealmSyncOutcome } from './realm-sync';
 import { hasCommand, mavenError, requireMaven, runLogged, type Java } from './tools';
 import { httpOk } from './wait';
 import { sha1File, zipFileProblem } from './zip';
@@ -26,7 +27,7 @@ export function keycloakBuildArgs(): string[] {
 /**
  * Pure: the `kc.sh start` arguments. The hostname is pinned so the issuer is `${url}/realms/<realm>`.
  * `--import-realm` only when the realm is not in the database yet: with an existing realm it would only cost
- * start-up time (Keycloak skips it), and changes of the file are applied by `syncRealm` instead.
+ * start-up time (Keycloak skips it); a newer version of the file is applied by `syncRealm` instead.
  */
 export function keycloakStartArgs(
   s: Pick<StackSettings, 'keycloak' | 'postgres'>,
@@ -224,68 +225,23 @@ export function keycloakReady(s: StackSettings): Promise<boolean> {
   return httpOk(keycloakReadyUrl(s));
 }
 
-const realmStamp = (s: StackSettings) => join(s.stateDir, 'keycloak-realm.sha256');
-
-export function realmHash(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
-}
-
 /**
- * `--import-realm` skips a realm that exists. When the realm file changed since it was last applied, the
- * realm is deleted and created again from the file through the admin REST API, so edits take effect.
+ * `--import-realm` skips a realm that exists. When the running realm is older than the realm file (its
+ * `prosmed.realmVersion` is lower), it is updated in place through the admin REST API (`realm-sync.ts`):
+ * the realm's keys, hence every token already issued, survive. A realm just imported is the file.
  */
 export async function syncRealm(
   s: StackSettings,
   justImported: boolean,
-): Promise<'unchanged' | 'imported' | 'replaced'> {
-  const hash = realmHash(s.realmFile);
-  let last: string | undefined;
-  try {
-    last = readFileSync(realmStamp(s), 'utf8').trim();
-  } catch {
-    last = undefined;
-  }
-  if (last === hash) return 'unchanged';
-  if (justImported) {
-    writeFileSync(realmStamp(s), `${hash}\n`);
-    return 'imported';
-  }
-  const base = `http://${s.keycloak.host}:${s.keycloak.port}`;
-  const tokenRes = await fetch(`${base}/realms/master/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'admin-cli',
-      username: s.keycloak.adminUser,
-      password: s.keycloak.adminPassword,
-    }),
-    signal: AbortSignal.timeout(15_000),
+): Promise<{ outcome: RealmSyncOutcome | 'imported'; from?: number; to: number }> {
+  const file = loadValidRealm(s.realmFile);
+  if (justImported) return { outcome: 'imported', to: realmVersion(file) };
+  const admin = await adminLogin(
+    `http://${s.keycloak.host}:${s.keycloak.port}`,
+    s.keycloak.adminUser,
+    s.keycloak.adminPassword,
+  ).catch((err: unknown) => {
+    throw new StackError(`cannot bring realm ${s.keycloak.realm} up to date: ${(err as Error).message}`);
   });
-  if (!tokenRes.ok) {
-    throw new StackError(
-      `cannot re-import the changed realm: the Keycloak admin ${s.keycloak.adminUser} was refused (HTTP ${tokenRes.status}); set KEYCLOAK_ADMIN_USER/KEYCLOAK_ADMIN_PASSWORD`,
-    );
-  }
-  const { access_token: token } = (await tokenRes.json()) as { access_token: string };
-  const headers = { authorization: `Bearer ${token}` };
-  const realm = s.keycloak.realm;
-  const del = await fetch(`${base}/admin/realms/${encodeURIComponent(realm)}`, {
-    method: 'DELETE',
-    headers,
-    signal: AbortSignal.timeout(60_000),
-  });
-  if (!del.ok && del.status !== 404)
-    throw new StackError(`cannot delete realm ${realm} to re-import it (HTTP ${del.status})`);
-  const create = await fetch(`${base}/admin/realms`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: readFileSync(s.realmFile),
-    signal: AbortSignal.timeout(120_000),
-  });
-  if (!create.ok) {
-    const text = (await create.text().catch(() => '')).slice(0, 300);
-    throw new StackError(`Keycloak refused the realm file on re-import (HTTP ${create.status}): ${text}`);
-  }
-  writeFileSync(realmStamp(s), `${hash}\n`);
-  return 'replaced';
+  return syncRealmToFile(admin, s.keycloak.realm, file);
 }

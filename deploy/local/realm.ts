@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { StackError } from './errors';
@@ -35,9 +36,26 @@ export interface RealmUser {
 }
 export interface RealmExport {
   realm: string;
+  displayName?: string;
+  displayNameHtml?: string;
   enabled?: boolean;
   sslRequired?: string;
   accessTokenLifespan?: number;
+  /** Realm attributes; `prosmed.realmVersion` orders the file's versions (see `realmVersion`). */
+  attributes?: Record<string, string>;
+  internationalizationEnabled?: boolean;
+  supportedLocales?: string[];
+  defaultLocale?: string;
+  bruteForceProtected?: boolean;
+  permanentLockout?: boolean;
+  failureFactor?: number;
+  waitIncrementSeconds?: number;
+  maxFailureWaitSeconds?: number;
+  passwordPolicy?: string;
+  eventsEnabled?: boolean;
+  eventsExpiration?: number;
+  adminEventsEnabled?: boolean;
+  adminEventsDetailsEnabled?: boolean;
   roles?: { realm?: { name: string; description?: string }[] };
   clients?: RealmClient[];
   users?: RealmUser[];
@@ -56,9 +74,21 @@ export const REALM_ROLES = [
 ] as const;
 export const SCOPE_ATTRIBUTES = ['cofo_id', 'tribunal_id', 'ccs_id', 'structure_id'] as const;
 export const API_CLIENT = 'prosmed-api';
+export const WEB_CLIENT = 'prosmed-web';
+/** The development client with the password grant (`npm run token`, tests, bench): the only one with it. */
+export const DEV_CLIENT = 'prosmed-dev';
 /** Clients whose tokens must carry `aud: prosmed-api`, and the one whose tokens must not. */
-export const AUDIENCE_CLIENTS = ['prosmed-api', 'prosmed-web'] as const;
+export const AUDIENCE_CLIENTS = [API_CLIENT, WEB_CLIENT, DEV_CLIENT] as const;
 export const FOREIGN_CLIENT = 'prosmed-other';
+/**
+ * Clients allowed the password grant: the development client, and the stand-in for another application
+ * (tests get a token of it to prove the API refuses its audience). Both exist in the development realm only.
+ */
+export const PASSWORD_GRANT_CLIENTS: readonly string[] = [DEV_CLIENT, FOREIGN_CLIENT];
+/** Realm attribute that numbers the file's versions: the runner updates a realm whose number is lower. */
+export const REALM_VERSION_ATTRIBUTE = 'prosmed.realmVersion';
+/** The Swagger UI page Keycloak sends the authorization code back to (served by the gateway). */
+export const DOCS_REDIRECT_PATH = '/api/docs/oauth2-redirect.html';
 const USER_PROFILE_PROVIDER = 'org.keycloak.userprofile.UserProfileProvider';
 
 /** Parses a realm file; a file that is not JSON or not realm `prosmed` is a StackError (one line). */
@@ -101,11 +131,111 @@ function userProfileAttributes(realm: RealmExport): string[] | undefined {
 
 const isTrue = (v: string | undefined) => v === 'true';
 
+/** The realm file's version (`attributes["prosmed.realmVersion"]`); 0 for a realm without one. */
+export function realmVersion(realm: Pick<RealmExport, 'attributes'>): number {
+  const raw = realm.attributes?.[REALM_VERSION_ATTRIBUTE];
+  return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : 0;
+}
+
+/**
+ * A fingerprint of the realm file's content, its version number left out: the unit tests record it with
+ * the version, so that a change of the file without a new version (which the runner would never apply to
+ * a running realm) fails at once.
+ */
+export function realmFingerprint(realm: RealmExport): string {
+  const attributes = { ...(realm.attributes ?? {}) };
+  delete attributes[REALM_VERSION_ATTRIBUTE];
+  return createHash('sha256')
+    .update(JSON.stringify({ ...realm, attributes }))
+    .digest('hex');
+}
+
+/** Keycloak's password policy string as policies and arguments: `length(12) and notUsername` -> Map. */
+export function passwordPolicies(policy: string | undefined): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const part of (policy ?? '').split(/\s+and\s+/)) {
+    const m = /^\s*([A-Za-z]+)\s*(?:\(\s*([^)]*?)\s*\))?\s*$/.exec(part);
+    if (m) out.set(m[1], m[2] || undefined);
+  }
+  return out;
+}
+
+/**
+ * Why a password would be refused by the realm's policy, as far as the file can tell (length, maximum
+ * length, username, e-mail): Keycloak refuses to import a user whose password breaks it, so the demo
+ * users' password is checked here, before any start.
+ */
+export function passwordPolicyProblems(
+  policy: string | undefined,
+  password: string,
+  user: { username: string; email?: string },
+): string[] {
+  const p = passwordPolicies(policy);
+  const problems: string[] = [];
+  const min = Number(p.get('length') ?? 8);
+  if (p.has('length') && password.length < min) problems.push(`shorter than ${min}`);
+  const max = Number(p.get('maxLength') ?? 64);
+  if (p.has('maxLength') && password.length > max) problems.push(`longer than ${max}`);
+  if (p.has('notUsername') && password.toLowerCase() === user.username.toLowerCase())
+    problems.push('equal to the username');
+  if (p.has('notEmail') && user.email && password.toLowerCase() === user.email.toLowerCase())
+    problems.push('equal to the e-mail');
+  return problems;
+}
+
+/** Settings a real deployment relies on, checked on the development file too so that it stays a model. */
+function realmSettingsProblems(realm: RealmExport): string[] {
+  const problems: string[] = [];
+  if (realmVersion(realm) < 1)
+    problems.push(`attribute ${REALM_VERSION_ATTRIBUTE} must be a positive integer`);
+  if (realm.sslRequired !== 'external' && realm.sslRequired !== 'all')
+    problems.push('sslRequired must be external (or all): HTTPS for every address but private ones');
+  if (!realm.displayNameHtml?.trim())
+    problems.push('displayNameHtml must name the programme on the sign-in page');
+  if (
+    realm.internationalizationEnabled !== true ||
+    realm.defaultLocale !== 'fr' ||
+    !(realm.supportedLocales ?? []).includes('fr') ||
+    !(realm.supportedLocales ?? []).includes('en')
+  ) {
+    problems.push('internationalization must be on, French by default, English selectable');
+  }
+  if (realm.bruteForceProtected !== true || realm.permanentLockout !== false || !(realm.failureFactor! > 0))
+    problems.push('brute-force protection must be on, with a temporary lockout after failureFactor failures');
+  const policy = passwordPolicies(realm.passwordPolicy);
+  if (!(Number(policy.get('length')) >= 12)) problems.push('password policy must require length(12) or more');
+  if (!policy.has('notUsername')) problems.push('password policy must refuse the username (notUsername)');
+  if (!(Number(policy.get('passwordHistory')) >= 1))
+    problems.push('password policy must keep a passwordHistory');
+  if (realm.eventsEnabled !== true || !(realm.eventsExpiration! > 0))
+    problems.push('login events must be saved (eventsEnabled) with a retention (eventsExpiration)');
+  if (realm.adminEventsEnabled !== true || !(Number(realm.attributes?.adminEventsExpiration) > 0))
+    problems.push(
+      'admin events must be saved (adminEventsEnabled) with a retention (attributes.adminEventsExpiration)',
+    );
+  return problems;
+}
+
+/** The web client: authorization code with PKCE only, exact redirect URIs (a wildcard lets a code leak). */
+function webClientProblems(web: RealmClient): string[] {
+  const problems: string[] = [];
+  if (!web.publicClient || web.attributes?.['pkce.code.challenge.method'] !== 'S256')
+    problems.push(`client ${WEB_CLIENT} must be public with PKCE S256`);
+  if (!web.standardFlowEnabled) problems.push(`client ${WEB_CLIENT} must use the authorization code flow`);
+  const uris = web.redirectUris ?? [];
+  if (uris.length === 0 || uris.some((u) => u.includes('*')))
+    problems.push(`client ${WEB_CLIENT} must list exact redirect URIs (no wildcard)`);
+  if (!uris.some((u) => u.endsWith(DOCS_REDIRECT_PATH)))
+    problems.push(`client ${WEB_CLIENT} must redirect to Swagger UI's ${DOCS_REDIRECT_PATH}`);
+  return problems;
+}
+
 /** Pure check of what the platform relies on in the realm. Returns the problems found (empty: valid). */
 export function validateRealm(realm: RealmExport): string[] {
   const problems: string[] = [];
   if (realm.realm !== REALM_NAME) problems.push(`realm must be "${REALM_NAME}"`);
   if (realm.enabled !== true) problems.push('realm must be enabled');
+  problems.push(...realmSettingsProblems(realm));
 
   const declared = new Set((realm.roles?.realm ?? []).map((r) => r.name));
   for (const role of REALM_ROLES)
@@ -148,19 +278,30 @@ export function validateRealm(realm: RealmExport): string[] {
     }
     if (!(c.defaultClientScopes ?? []).includes('roles'))
       problems.push(`client ${id} lacks the roles default scope`);
-    if (!c.directAccessGrantsEnabled) problems.push(`client ${id} must allow direct access grants`);
+    if (PASSWORD_GRANT_CLIENTS.includes(id) && !c.directAccessGrantsEnabled)
+      problems.push(`client ${id} must allow direct access grants`);
+  }
+  for (const c of realm.clients ?? []) {
+    if (c.directAccessGrantsEnabled && !PASSWORD_GRANT_CLIENTS.includes(c.clientId))
+      problems.push(
+        `client ${c.clientId} must not allow the password grant (only ${PASSWORD_GRANT_CLIENTS.join(', ')})`,
+      );
+  }
+  const dev = clients.get(DEV_CLIENT);
+  if (dev && (dev.publicClient || !dev.secret || dev.standardFlowEnabled)) {
+    problems.push(`client ${DEV_CLIENT} must be confidential with a secret, and no browser flow`);
   }
   const api = clients.get(API_CLIENT);
   if (api && (api.publicClient || !api.secret || !api.serviceAccountsEnabled)) {
     problems.push(`client ${API_CLIENT} must be confidential with a secret and service accounts`);
   }
-  const web = clients.get('prosmed-web');
-  if (web && (!web.publicClient || web.attributes?.['pkce.code.challenge.method'] !== 'S256')) {
-    problems.push('client prosmed-web must be public with PKCE S256');
-  }
+  const web = clients.get(WEB_CLIENT);
+  if (web) problems.push(...webClientProblems(web));
 
   const users = realm.users ?? [];
   if (users.length === 0) problems.push('no demo users');
+  // One documented development password for every demo user (README, "Demo users").
+  const passwords = new Set<string>();
   for (const u of users) {
     const who = `user ${u.username}`;
     if (!u.email || !u.firstName || !u.lastName) problems.push(`${who} needs email, firstName and lastName`);
@@ -169,6 +310,11 @@ export function validateRealm(realm: RealmExport): string[] {
     if ((u.requiredActions ?? []).length > 0) problems.push(`${who} must have no required actions`);
     const pwd = (u.credentials ?? []).find((c) => c.type === 'password');
     if (!pwd?.value || pwd.temporary !== false) problems.push(`${who} needs a non-temporary password`);
+    else {
+      const weak = passwordPolicyProblems(realm.passwordPolicy, pwd.value, u);
+      if (weak.length > 0) problems.push(`${who}'s password breaks the password policy: ${weak.join(', ')}`);
+      passwords.add(pwd.value);
+    }
     const roles = u.realmRoles ?? [];
     if (roles.length === 0) problems.push(`${who} has no realm role`);
     for (const r of roles) if (!declared.has(r)) problems.push(`${who} has undeclared role ${r}`);
@@ -177,6 +323,7 @@ export function validateRealm(realm: RealmExport): string[] {
         problems.push(`${who} has unknown attribute ${a}`);
     }
   }
+  if (passwords.size > 1) problems.push('the demo users must share one development password');
   return problems;
 }
 

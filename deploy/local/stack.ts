@@ -244,7 +244,17 @@ export async function up(s: StackSettings, ctx: RunContext): Promise<UpResult> {
     await waitHealthy(() => keycloakReady(s), { what: 'Keycloak', timeoutMs: 240_000, signal, process: rec });
     if (!kcRec) say(`Keycloak: ready on ${s.keycloak.url} in ${seconds(t)}`);
     const realm = await syncRealm(s, importing);
-    if (realm === 'replaced') say(`Keycloak: realm ${s.keycloak.realm} re-imported (the realm file changed)`);
+    if (realm.outcome === 'updated') {
+      say(
+        `Keycloak: realm ${s.keycloak.realm} updated in place from version ${realm.from} to ${realm.to} (realm file)`,
+      );
+    } else if (realm.outcome === 'created') {
+      say(`Keycloak: realm ${s.keycloak.realm} was missing: created from the realm file`);
+    } else if (realm.outcome === 'newer') {
+      say(
+        `Keycloak: realm ${s.keycloak.realm} is at version ${realm.from}, newer than this realm file (${realm.to}): left as it is`,
+      );
+    }
   });
 
   const results = await Promise.allSettled([pgChain, kafkaChain, keycloakChain]);

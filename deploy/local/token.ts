@@ -1,18 +1,20 @@
 /**
- * `npm run -s token -- <demo user>`: prints an access token of a demo user (password grant on the
- * confidential API client, development secret) and nothing else on stdout.
+ * `npm run -s token -- <demo user>`: prints an access token of a demo user and nothing else on stdout:
+ * the password grant on the development client `prosmed-dev` (development secret), the only client of the
+ * realm that accepts it; the browser's client `prosmed-web` does the authorization code with PKCE only.
  */
-import { loadPlatformConfig } from '@prosmed/config';
+import { loadDevTokenClient, loadPlatformConfig } from '@prosmed/config';
 import { loadDemoUsers } from './realm';
 
 export async function fetchToken(username: string, password: string): Promise<string> {
   const kc = loadPlatformConfig('prosmed-token').keycloak;
+  const client = loadDevTokenClient();
   const res = await fetch(`${kc.issuer}/protocol/openid-connect/token`, {
     method: 'POST',
     body: new URLSearchParams({
       grant_type: 'password',
-      client_id: kc.serviceClientId,
-      client_secret: kc.serviceClientSecret,
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
       username,
       password,
       scope: 'openid',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PlatformConfig } from '@prosmed/config';
+import { loadDevTokenClient, type PlatformConfig } from '@prosmed/config';
 import { REPO_ROOT, testConfig } from './stack';
 
 export interface DemoUser {
@@ -49,14 +49,19 @@ export interface TokenRequest {
   clientSecret?: string;
 }
 
-/** An access token from the real Keycloak (password grant), cached until 30 s before it expires. */
+/**
+ * An access token from the real Keycloak, cached until 30 s before it expires: the password grant on the
+ * development client `prosmed-dev` (the only one of the realm that has it; `clientId` picks another, such as
+ * the foreign stand-in `prosmed-other`), with the demo user's password from the realm file.
+ */
 export async function tokenFor(
   req: string | TokenRequest,
   cfg: PlatformConfig = testConfig(),
 ): Promise<string> {
   const r: TokenRequest = typeof req === 'string' ? { username: req } : req;
-  const clientId = r.clientId ?? cfg.keycloak.serviceClientId;
-  const clientSecret = r.clientSecret ?? cfg.keycloak.serviceClientSecret;
+  const dev = loadDevTokenClient();
+  const clientId = r.clientId ?? dev.clientId;
+  const clientSecret = r.clientSecret ?? dev.clientSecret;
   const password = r.password ?? demoUser(r.username).password;
   const key = `${clientId}:${r.username}`;
   const hit = cache.get(key);

@@ -7,8 +7,12 @@ import { validatePayload } from './validation';
 /** Metadata key of the catalogue entry a handler serves (read by the kit and the tests). */
 export const MESSAGE_DEF = 'prosmed:message-def';
 
-/** Nest's `RpcParamtype.PAYLOAD` (not exported from the package root). */
-const RPC_PAYLOAD = 3;
+/**
+ * How Nest names the payload to a pipe: it turns `RpcParamtype.PAYLOAD` (3) into the route token of the
+ * same number, `'body'` (`PipesConsumer` -> `ParamsTokenFactory`); the context (`@Ctx()`, 6) arrives as
+ * `'custom'`. Comparing with the number 3 let every payload through unvalidated.
+ */
+const RPC_PAYLOAD = 'body';
 
 /** Validates a message's payload against its catalogue request class before the handler sees it. */
 @Injectable()
@@ -16,7 +20,7 @@ class CataloguePayloadPipe implements PipeTransform {
   constructor(private readonly def: AnyMessageDef) {}
 
   transform(value: unknown, meta: { type: unknown }): unknown {
-    // Only the payload (`RpcParamtype.PAYLOAD`, 3): the context argument (`@Ctx()`) passes untouched.
+    // Only the payload: the context argument (`@Ctx()`) passes untouched.
     if (meta.type !== RPC_PAYLOAD) return value;
     return validatePayload(this.def.request, value ?? {});
   }
