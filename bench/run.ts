@@ -677,8 +677,11 @@ async function main(): Promise<number> {
       mode.sweep.sort((a, b) => a.clients - b.clients);
     };
     const tpsAt = (p: PathResult, c: number) => p.sweep.find((s) => s.concurrency === c)?.throughput;
+    // Without a measured saturation, the ratio falls back to c=8 (or the highest level below it): never
+    // to more clients than the schema has CoFos for (one per level's writer).
+    const fallbackC = Math.min(8, benchCount);
     const spreadBasis = result.write.gatewaySpread.saturation ?? result.write.directSpread.saturation;
-    const ratioC = spreadBasis?.concurrency ?? 8;
+    const ratioC = spreadBasis?.concurrency ?? fallbackC;
     await pgMode(result.pgbench.spread, true, ratioC);
     result.ratioConcurrency = ratioC;
     const pgSpread = result.pgbench.spread.atRatio!.tps;
@@ -690,7 +693,7 @@ async function main(): Promise<number> {
       note(`direct filing was not measured at c=${ratioC}: ratioToPgbenchDirect is null`);
     }
 
-    const oneC = result.write.gatewayOneCofo.saturation?.concurrency ?? 8;
+    const oneC = result.write.gatewayOneCofo.saturation?.concurrency ?? fallbackC;
     await pgMode(result.pgbench.oneCofo, false, oneC);
     result.ratioConcurrencyOneCofo = oneC;
     const gwOne = tpsAt(result.write.gatewayOneCofo, oneC);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LoopbackClient } from './http';
 import { TokenSource } from './token';
 
@@ -140,10 +141,21 @@ export async function ensureBenchCofos(
     'content-type': 'application/json',
   };
   let created = 0;
+  // A 5xx here is most often a rebalance of the land consumer group (another instance joined or left):
+  // worth a second try before the spread paths are given up.
+  const send = async (method: string, path: string, h: Record<string, string>, body?: string) => {
+    for (let attempt = 1; ; attempt++) {
+      const res = await client
+        .send(method, path, h, body)
+        .catch(() => ({ status: 0, body: 'network error' }));
+      if ((res.status < 500 && res.status !== 0) || attempt === 4) return res;
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+  };
   try {
     for (let i = 0; i < count; i++) {
       const code = benchCofoCode(i);
-      const got = await client.send('GET', `/api/v1/cofos/${code}`, headers);
+      const got = await send('GET', `/api/v1/cofos/${code}`, headers);
       if (got.status === 200) continue;
       if (got.status !== 404) throw new Error(`GET /api/v1/cofos/${code}: HTTP ${got.status} ${got.body}`);
       const body = JSON.stringify({
@@ -154,7 +166,13 @@ export async function ensureBenchCofos(
         tribunalCode: BENCH_TRIBUNAL,
         members: [{ name: 'Secrétaire de test', sex: 'F', role: 'secrétaire' }],
       });
-      const res = await client.send('POST', '/api/v1/cofos', headers, body);
+      // The same key on a retry: the gateway answers the first outcome instead of creating twice.
+      const res = await send(
+        'POST',
+        '/api/v1/cofos',
+        { ...headers, 'idempotency-key': `bench-cofo-${randomUUID()}` },
+        body,
+      );
       // 409: another run created it in between; the code is what matters.
       if (res.status !== 201 && res.status !== 409) {
         throw new Error(`POST /api/v1/cofos ${code}: HTTP ${res.status} ${res.body.slice(0, 300)}`);
