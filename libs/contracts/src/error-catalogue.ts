@@ -86,8 +86,8 @@ export const ERROR_CATALOGUE = {
   },
   CASE_TRANSITION_FORBIDDEN: {
     kind: 'conflict',
-    fr: "Opération impossible : le dossier est à l'étape « {from} » ({action} n'est pas permis à cette étape).",
-    en: 'Not possible: the case is at the "{from}" stage ({action} is not allowed at this stage).',
+    fr: "Opération impossible : le dossier est à l'étape « {from} », où la procédure ne prévoit pas {action}.",
+    en: 'Not possible: the case is at the "{from}" stage, where the procedure does not provide for {action}.',
   },
   CASE_CLOSED: {
     kind: 'conflict',
@@ -113,18 +113,23 @@ export const ERROR_CATALOGUE = {
   PV_NOT_FOUND: { kind: 'not_found', fr: 'PV introuvable.', en: 'PV not found.' },
   DATE_IN_FUTURE: {
     kind: 'business_rule',
-    fr: 'La date {field} ({date}) est dans le futur : saisissez une date passée ou celle du jour.',
-    en: 'The date {field} ({date}) is in the future: enter a past date or today.',
+    fr: '{field} ({date}) est dans le futur : saisissez une date passée ou celle du jour.',
+    en: '{field} ({date}) is in the future: enter a past date or today.',
   },
   DATE_BEFORE_FILING: {
     kind: 'business_rule',
-    fr: 'La date {field} ({date}) précède la saisine du {filedOn} : corrigez la date.',
-    en: 'The date {field} ({date}) is before the filing on {filedOn}: fix the date.',
+    fr: '{field} ({date}) précède la date de saisine ({filedOn}) : corrigez la date.',
+    en: '{field} ({date}) is before the filing date ({filedOn}): fix the date.',
+  },
+  DATE_BEFORE_PV: {
+    kind: 'business_rule',
+    fr: '{field} ({date}) précède la date du PV ({pvDate}) : corrigez la date.',
+    en: '{field} ({date}) is before the date of the PV ({pvDate}): fix the date.',
   },
   DATE_BEFORE_REQUEST: {
     kind: 'business_rule',
-    fr: "La date de décision ({date}) précède la demande d'homologation du {requestedOn}.",
-    en: 'The decision date ({date}) is before the homologation request of {requestedOn}.',
+    fr: "La date de la décision ({date}) précède la date de la demande d'homologation ({requestedOn}).",
+    en: 'The decision date ({date}) is before the date of the homologation request ({requestedOn}).',
   },
   PARTIES_NEED_BOTH_SIDES: {
     kind: 'business_rule',
@@ -148,18 +153,23 @@ export const ERROR_CATALOGUE = {
   },
   PV_FIELDS_MISMATCH: {
     kind: 'business_rule',
-    fr: 'Le champ {field} ne convient pas à un PV de {kind}.',
-    en: 'Field {field} does not belong on a PV de {kind}.',
+    fr: 'Un PV de {kind} ne comporte pas {field} : retirez ce champ.',
+    en: 'A PV de {kind} does not include {field}: remove this field.',
   },
   CORRECTION_REASON_REQUIRED: {
     kind: 'business_rule',
-    fr: 'Un PV est déjà en vigueur : indiquez le motif de la nouvelle version (correctionReason).',
-    en: 'A PV is already in force: give the reason for the new version (correctionReason).',
+    fr: 'Un PV est déjà en vigueur : indiquez le motif de la nouvelle version.',
+    en: 'A PV is already in force: give the reason for the new version.',
   },
   COFO_WITHOUT_TRIBUNAL: {
     kind: 'business_rule',
     fr: "La CoFo {code} n'est rattachée à aucun tribunal : l'administrateur doit l'indiquer avant la demande d'homologation.",
     en: 'CoFo {code} has no tribunal: an admin must set it before a homologation request.',
+  },
+  PLACE_OUTSIDE_COFO: {
+    kind: 'business_rule',
+    fr: "Le lieu {code} n'est pas dans le territoire de la CoFo {cofoCode} ({territory}) : choisissez un village de ce territoire.",
+    en: 'Place {code} is not in the territory of CoFo {cofoCode} ({territory}): choose a village of that territory.',
   },
   PLACE_NOT_FOUND: { kind: 'not_found', fr: 'Lieu introuvable : {code}.', en: 'Place not found: {code}.' },
   PLACES_IMPORT_INVALID: {
@@ -243,12 +253,67 @@ export function isErrorCode(code: string): code is ErrorCode {
   return Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, code);
 }
 
+/**
+ * How fields are named to the people who read the messages: a noun phrase with its article, so that a
+ * template can start with it ("La date du PV (15/10/2026) est dans le futur"). Fields not listed are
+ * shown as « name ».
+ */
+const FIELD_LABELS: Record<string, { fr: string; en: string }> = {
+  filedOn: { fr: 'la date de saisine', en: 'the filing date' },
+  date: { fr: "la date de l'étape", en: 'the date of the step' },
+  drawnUpOn: { fr: 'la date du PV', en: 'the date of the PV' },
+  requestedOn: { fr: "la date de la demande d'homologation", en: 'the date of the homologation request' },
+  decisionDate: { fr: 'la date de la décision', en: 'the decision date' },
+  referredOn: { fr: 'la date du renvoi', en: 'the referral date' },
+  court: { fr: 'le tribunal saisi', en: 'the court' },
+  agreedPoints: { fr: "les points d'accord", en: 'the agreed points' },
+  openPoints: { fr: 'les points restés en suspens', en: 'the open points' },
+  marks: { fr: 'les marques des parties', en: "the parties' marks" },
+  memberMarks: { fr: 'les marques des membres', en: "the members' marks" },
+  stepsTried: { fr: 'les démarches entreprises', en: 'the steps tried' },
+  failureReason: { fr: "le motif de l'échec", en: 'the reason for the failure' },
+  correctionReason: { fr: 'le motif de la nouvelle version', en: 'the reason for the new version' },
+};
+
+/** Stages of a case and commands on it, as the legal procedure names them. */
+const STAGE_LABELS: Record<string, { fr: string; en: string }> = {
+  filed: { fr: 'saisi', en: 'filed' },
+  'in-instruction': { fr: 'en instruction', en: 'in instruction' },
+  conciliated: { fr: 'concilié', en: 'conciliated' },
+  'not-conciliated': { fr: 'non concilié', en: 'not conciliated' },
+  'homologation-requested': { fr: "en attente d'homologation", en: 'awaiting homologation' },
+  homologated: { fr: 'homologué', en: 'homologated' },
+  'homologation-rejected': { fr: 'homologation rejetée', en: 'homologation rejected' },
+  referred: { fr: 'renvoyé au tribunal', en: 'referred to the tribunal' },
+  closed: { fr: 'clos', en: 'closed' },
+  'record-step': { fr: "l'enregistrement d'une étape d'instruction", en: 'recording an instruction step' },
+  'record-pv': { fr: "l'enregistrement d'un PV", en: 'recording a PV' },
+  'request-homologation': { fr: "la demande d'homologation", en: 'the homologation request' },
+  'decide-homologation': { fr: "la décision d'homologation", en: 'the homologation decision' },
+  refer: { fr: 'le renvoi au tribunal', en: 'the referral to the tribunal' },
+  close: { fr: 'la clôture', en: 'closing' },
+};
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** One parameter as the reader sees it: field names in words, dates dd/mm/yyyy in French (ISO in English). */
+function renderParam(key: string, value: string | number, lang: 'fr' | 'en'): string {
+  const text = String(value);
+  if (key === 'field') return FIELD_LABELS[text]?.[lang] ?? `« ${text} »`;
+  if (key === 'from' || key === 'action') return STAGE_LABELS[text]?.[lang] ?? text;
+  const date = ISO_DATE.exec(text);
+  if (date && lang === 'fr') return `${date[3]}/${date[2]}/${date[1]}`;
+  return text;
+}
+
 export function renderMessage(
   code: ErrorCode,
   lang: 'fr' | 'en',
   params: Record<string, string | number> = {},
 ): string {
-  return ERROR_CATALOGUE[code][lang].replace(/\{(\w+)\}/g, (m, k: string) =>
-    k in params ? String(params[k]) : m,
+  const text = ERROR_CATALOGUE[code][lang].replace(/\{(\w+)\}/g, (m, k: string) =>
+    k in params ? renderParam(k, params[k], lang) : m,
   );
+  // A template may start with a field's label ("la date du PV ..."): a sentence starts with a capital.
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
