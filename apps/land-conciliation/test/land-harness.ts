@@ -1,6 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Requests, type Identity } from '@prosmed/contracts';
+import {
+  PERSONAL_DATA_TOPIC_CONFIG,
+  REQUEST_PARTITIONS,
+  Requests,
+  requestTopicOf,
+  type Identity,
+} from '@prosmed/contracts';
 import {
   bootstrapService,
   createKafkaDriver,
@@ -42,11 +48,21 @@ export interface LandHarness {
  */
 export async function startLand(): Promise<LandHarness> {
   const cfg = testConfig('land-it');
+  // A request topic and group of this run only: a land service already running (`npm start`, another
+  // engineer's build) would otherwise share the requests, and answer them with its own code, or not at all.
+  const requestTopic = `${requestTopicOf('land')}.it-${runTag.toLowerCase()}`;
+  const admin = await createKafkaDriver(cfg.kafka, '-it-admin').admin();
+  try {
+    await admin.createTopics([
+      { name: requestTopic, partitions: REQUEST_PARTITIONS, config: PERSONAL_DATA_TOPIC_CONFIG },
+    ]);
+  } finally {
+    await admin.close();
+  }
   const service = await bootstrapService({
     ...LAND_SERVICE,
-    // The service's own group: were a land service already running, it would share the partitions with
-    // this one (each request handled once) instead of handling every request a second time.
-    groupId: LAND_SERVICE.groupId,
+    groupId: `${LAND_SERVICE.groupId}-it-${runTag.toLowerCase()}`,
+    requestTopic,
     port: 0,
     shutdownHooks: false,
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
@@ -56,6 +72,7 @@ export async function startLand(): Promise<LandHarness> {
     driver: createKafkaDriver(cfg.kafka, '-client'),
     timeoutMs: 10_000,
     label: 'land-it',
+    requestTopicOf: () => requestTopic,
   });
   await rr.start();
   const db = new DataSource({
@@ -109,6 +126,14 @@ export async function startLand(): Promise<LandHarness> {
       await rr.close();
       await db.destroy();
       await service.app.close();
+      // The run's topic and group go with it: nothing of a test run stays on the shared broker.
+      const cleanup = await createKafkaDriver(cfg.kafka, '-it-admin').admin();
+      try {
+        await cleanup.deleteTopics([requestTopic]);
+        await cleanup.deleteGroups([`${LAND_SERVICE.groupId}-it-${runTag.toLowerCase()}`]);
+      } finally {
+        await cleanup.close();
+      }
     },
   };
 }

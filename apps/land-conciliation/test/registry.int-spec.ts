@@ -85,10 +85,8 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
     const updated = await h.call<CofoV1>(L.cofoUpdate, {
       code: body.code,
       version: 1,
-      changes: {
-        name: 'CoFo communale de Korodougou',
-        members: [{ name: 'Awa Diarra', sex: 'F', role: 'secrétaire' }],
-      },
+      name: 'CoFo communale de Korodougou',
+      members: [{ name: 'Awa Diarra', sex: 'F', role: 'secrétaire' }],
     });
     expect(updated).toMatchObject({
       code: body.code,
@@ -102,7 +100,7 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
     const detached = await h.call<CofoV1>(L.cofoUpdate, {
       code: body.code,
       version: 2,
-      changes: { tribunalCode: null },
+      tribunalCode: null,
     });
     expect(detached).toMatchObject({ tribunalCode: null, version: 3 });
   });
@@ -152,9 +150,7 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
       code: 'VALIDATION_FAILED',
       details: [{ field: 'cofoId', code: 'whitelistValidation' }],
     });
-    expect(
-      await h.fail(L.cofoUpdate, { code: 'SEG01', version: 1, changes: { name: 'Mienne' } }, me),
-    ).toEqual({
+    expect(await h.fail(L.cofoUpdate, { code: 'SEG01', version: 1, name: 'Mienne' }, me)).toEqual({
       code: 'FORBIDDEN_ROLE',
       kind: 'forbidden',
       params: { permission: 'cofo:write' },
@@ -203,12 +199,12 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
     const v2 = await h.call<CofoV1>(L.cofoUpdate, {
       code: c.code,
       version: 1,
-      changes: { name: 'Première modification' },
+      name: 'Première modification',
     });
     const stale = await h.fail(L.cofoUpdate, {
       code: c.code,
       version: 1,
-      changes: { name: 'Modification perdue' },
+      name: 'Modification perdue',
     });
     expect(stale).toEqual({ code: 'VERSION_CONFLICT', kind: 'conflict', params: { expected: 1, actual: 2 } });
     expect(await h.call<CofoV1>(L.cofoGet, { code: c.code })).toEqual(v2);
@@ -219,7 +215,7 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
     expect(n).toBe(2);
 
     const t = await newTribunal();
-    expect(await h.fail(L.tribunalUpdate, { code: t.code, version: 7, changes: { name: 'X' } })).toEqual({
+    expect(await h.fail(L.tribunalUpdate, { code: t.code, version: 7, name: 'X' })).toEqual({
       code: 'VERSION_CONFLICT',
       kind: 'conflict',
       params: { expected: 7, actual: 1 },
@@ -249,9 +245,7 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
       kind: 'not_found',
       params: { code: ghost },
     });
-    expect(
-      await h.fail(L.cofoUpdate, { code: c.code, version: 1, changes: { tribunalCode: ghost } }),
-    ).toMatchObject({
+    expect(await h.fail(L.cofoUpdate, { code: c.code, version: 1, tribunalCode: ghost })).toMatchObject({
       code: 'TRIBUNAL_NOT_FOUND',
     });
     const missing = uniqueCode('NONE');
@@ -260,7 +254,7 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
       kind: 'not_found',
       params: { code: missing },
     });
-    expect(await h.fail(L.cofoUpdate, { code: missing, version: 1, changes: { name: 'x' } })).toMatchObject({
+    expect(await h.fail(L.cofoUpdate, { code: missing, version: 1, name: 'x' })).toMatchObject({
       code: 'COFO_NOT_FOUND',
     });
   });
@@ -280,7 +274,7 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
     expect(err.kind).toBe('validation');
     expect(err.details?.map((d) => `${d.field}:${d.code}`)).toEqual([
       'members[0].sex:isIn',
-      'members[1].name:isNotEmpty',
+      'members[1].name:minLength',
       'members[2].phone:whitelistValidation',
     ]);
   });
@@ -291,7 +285,7 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
     const updated = await h.call<CofoV1>(L.cofoUpdate, {
       code: body.code,
       version: 1,
-      changes: { level: 'commune' },
+      level: 'commune',
     });
     const rows: {
       actor_id: string;
@@ -321,7 +315,7 @@ describe('land registry over Kafka (real PostgreSQL and Kafka)', () => {
     const t2 = await h.call<TribunalV1>(L.tribunalUpdate, {
       code: t.code,
       version: 1,
-      changes: { cercleCodes: ['ML-SEG-BLA', 'ML-SEG-SEG'] },
+      cercleCodes: ['ML-SEG-BLA', 'ML-SEG-SEG'],
     });
     const trows: { action: string; before: unknown; after: unknown }[] = await h.db.query(
       `SELECT a.action, a.before, a.after FROM land.audit_log a JOIN land.tribunal t ON t.id::text = a.entity_id
