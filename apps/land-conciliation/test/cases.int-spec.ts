@@ -395,9 +395,10 @@ describe('conciliation and homologation', () => {
 describe('non-conciliation and referral', () => {
   it('records a PV de non-conciliation, refuses its homologation, and refers the case', async () => {
     const c = await fileCase({ disputeType: 'agriculteurs-eleveurs' });
-    expect((await h.fail(L.caseRefer, { caseId: c.id, version: c.version }, secretary)).code).toBe(
-      'REFERRAL_NEEDS_NON_CONCILIATION',
-    );
+    const referral = { court: "Tribunal d'instance de Ségou", referredOn: daysAgo(1) };
+    expect(
+      (await h.fail(L.caseRefer, { caseId: c.id, version: c.version, ...referral }, secretary)).code,
+    ).toBe('REFERRAL_NEEDS_NON_CONCILIATION');
     const nc = await h.call<CaseV1>(
       L.casePv,
       {
@@ -597,5 +598,162 @@ describe('printable PV', () => {
       exists: false,
     });
     expect((await h.fail(L.pvPdf, { pvId: pv.id }, otherSecretary)).code).toBe('OUT_OF_SCOPE');
+  });
+});
+
+/** Issue 10: each defect found from outside, as a user would meet it, with nothing written when refused. */
+describe('land-rule defects (issue 10)', () => {
+  const casesOfCofo = async () =>
+    (await h.db.query(`SELECT count(*)::int AS n FROM "land"."dispute_case" WHERE "cofo_code" = $1`, [
+      cofo,
+    ])) as {
+      n: number;
+    }[];
+
+  async function notConciliated(drawnUpOn = daysAgo(3)): Promise<CaseV1> {
+    const c = await fileCase();
+    return h.call<CaseV1>(
+      L.casePv,
+      {
+        caseId: c.id,
+        version: c.version,
+        kind: 'non-conciliation',
+        drawnUpOn,
+        membersPresent: members,
+        stepsTried: ['Deux séances de conciliation'],
+        failureReason: 'Le défendeur refuse tout partage',
+      },
+      secretary,
+    );
+  }
+
+  it.each([
+    ['no court', { referredOn: daysAgo(1) }, 'court'],
+    ['no date', { court: "Tribunal d'instance de Ségou" }, 'referredOn'],
+    ['a blank court', { court: '  ', referredOn: daysAgo(1) }, 'court'],
+  ])(
+    'refuses a referral with %s, naming the field, and leaves the case as it was',
+    async (_l, over, field) => {
+      const nc = await notConciliated();
+      const err = await h.fail(L.caseRefer, { caseId: nc.id, version: nc.version, ...over }, clerk);
+      expect(err.code).toBe('VALIDATION_FAILED');
+      expect(err.details?.map((d) => d.field)).toContain(field);
+      const after = await h.call<CaseV1>(L.caseGet, { caseId: nc.id }, secretary);
+      expect([after.state, after.version, after.referral]).toEqual(['not-conciliated', nc.version, null]);
+    },
+  );
+
+  it('refuses a referral dated before the PV or in the future, and records court and date', async () => {
+    const nc = await notConciliated(daysAgo(3));
+    const refer = (referredOn: string) => ({
+      caseId: nc.id,
+      version: nc.version,
+      court: "Tribunal d'instance de Ségou",
+      referredOn,
+    });
+    expect(await h.fail(L.caseRefer, refer(daysAgo(4)), clerk)).toMatchObject({
+      code: 'DATE_BEFORE_PV',
+      params: { field: 'referredOn', date: daysAgo(4), pvDate: daysAgo(3) },
+      details: [{ field: 'referredOn', code: 'notBeforePv' }],
+    });
+    expect((await h.fail(L.caseRefer, refer(daysAgo(-1)), clerk)).code).toBe('DATE_IN_FUTURE');
+    const referred = await h.call<CaseV1>(L.caseRefer, refer(daysAgo(3)), clerk);
+    expect(referred.referral).toMatchObject({
+      court: "Tribunal d'instance de Ségou",
+      referredOn: daysAgo(3),
+    });
+  });
+
+  it('answers a homologation request dated before the PV with DATE_BEFORE_PV, not the filing', async () => {
+    const c = await conciliate(await fileCase());
+    const err = await h.fail(
+      L.caseHomologationRequest,
+      { caseId: c.id, version: c.version, requestedOn: daysAgo(15) },
+      secretary,
+    );
+    expect(err).toMatchObject({
+      code: 'DATE_BEFORE_PV',
+      params: { field: 'requestedOn', date: daysAgo(15), pvDate: daysAgo(9) },
+    });
+    expect((await h.call<CaseV1>(L.caseGet, { caseId: c.id }, secretary)).state).toBe('conciliated');
+  });
+
+  it.each([
+    ['in Kayes', 'ML-KAY-DIE-DIE'],
+    ['given as its région', 'ML-SEG'],
+    ['given as its cercle', 'ML-SEG-SEG'],
+    ['in the cercle of San', 'ML-SEG-SAN-SAN'],
+  ])('refuses land %s for a CoFo of the commune of Ségou, and writes nothing', async (_l, villageCode) => {
+    const before = await casesOfCofo();
+    const err = await h.fail(L.caseFile, filing({ land: { ...filing().land, villageCode } }), secretary);
+    expect(err).toMatchObject({
+      code: 'PLACE_OUTSIDE_COFO',
+      params: { code: villageCode, cofoCode: cofo, territory: 'commune de Ségou' },
+      details: [{ field: 'land.villageCode', code: 'outsideCofo' }],
+    });
+    expect(await casesOfCofo()).toEqual(before);
+  });
+
+  it('accepts land of its commune named on the September 2024 map (through the crosswalk)', async () => {
+    const c = await fileCase({ land: { ...filing().land, villageCode: 'ML2-SEG-SEG-SEG' } });
+    expect(c.land.villageCode).toBe('ML2-SEG-SEG-SEG');
+  });
+
+  it('refuses a filing without land as a validation error, not a 500', async () => {
+    const { land: _land, ...withoutLand } = filing();
+    for (const body of [withoutLand, { ...withoutLand, land: [] }]) {
+      const err = await h.fail(L.caseFile, body, secretary);
+      expect(err.code).toBe('VALIDATION_FAILED');
+      expect(err.details?.map((d) => d.field)).toContain('land');
+    }
+  });
+
+  it('refuses a version that is not a PostgreSQL integer as a validation error, not a conflict', async () => {
+    const c = await fileCase();
+    for (const version of [1.5e308, 2 ** 31, 1.5]) {
+      const err = await h.fail(
+        L.caseStep,
+        { caseId: c.id, version, kind: 'audition', date: daysAgo(1), membersPresent: ['A'], summary: 'x' },
+        secretary,
+      );
+      expect([err.code, err.details?.[0]?.field]).toEqual(['VALIDATION_FAILED', 'version']);
+    }
+  });
+
+  it("records, returns and prints each member's mark", async () => {
+    const pvOf = (c: CaseV1) => ({
+      caseId: c.id,
+      version: c.version,
+      kind: 'conciliation',
+      drawnUpOn: daysAgo(5),
+      membersPresent: members,
+      agreedPoints: ['Partage du champ'],
+      marks: c.partiesList.slice(0, 2).map((p) => ({ partyId: p.id, kind: 'signature' })),
+    });
+    const memberMarks = [
+      { name: 'Moussa Keïta', kind: 'signature' },
+      { name: 'Fatoumata Coulibaly', kind: 'thumbprint' },
+    ];
+    const c = await fileCase();
+    const unknown = await h.fail(
+      L.casePv,
+      { ...pvOf(c), memberMarks: [{ name: 'Oumar Sy', kind: 'signature' }] },
+      secretary,
+    );
+    expect(unknown).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'memberMarks[0].name', code: 'unknownMember' }],
+    });
+    const pv = (await h.call<CaseV1>(L.casePv, { ...pvOf(c), memberMarks }, secretary)).pvs[0];
+    expect(pv.memberMarks).toEqual(memberMarks);
+    const stored = await h.db.query(`SELECT "member_marks" FROM "land"."pv" WHERE "id" = $1`, [pv.id]);
+    expect(stored).toEqual([{ member_marks: memberMarks }]);
+    // A PV without them keeps an empty list, never a guess.
+    const unmarked = await h.call<CaseV1>(L.casePv, pvOf(await fileCase()), secretary);
+    expect(unmarked.pvs[0].memberMarks).toEqual([]);
+    const pdf = await h.call<PvPdfV1>(L.pvPdf, { pvId: pv.id }, secretary);
+    const text = await extractPdfText(Buffer.from(pdf.base64, 'base64'));
+    expect(text).toMatch(/Moussa Keïta \(président\)\s*Signature\b/);
+    expect(text).toMatch(/Fatoumata Coulibaly \(secrétaire\)\s*Empreinte digitale/);
   });
 });

@@ -4,9 +4,10 @@
  */
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -16,6 +17,7 @@ import {
   MinLength,
   ValidateBy,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { isPlaceCode } from '@prosmed/places';
 
@@ -120,3 +122,15 @@ export const Cursor = (): PropertyDecorator =>
     IfPresent(),
     IsCursor(),
   );
+
+/**
+ * A nested object validated as `type` (with `each`, every item of a list). `@ValidateNested` alone lets
+ * a missing value through, and an array (it validates the array's items: none for `[]`), so
+ * `POST /cases` without `land`, or with `land: []`, reached the service and failed there with a 500:
+ * `IsObject` refuses both. Optional nested fields keep their `IfNotNull`/`IfPresent` before this.
+ */
+export const NestedObject = (
+  type: () => new () => object,
+  options: { each?: boolean } = {},
+): PropertyDecorator =>
+  applyDecorators(IsObject({ each: options.each }), ValidateNested({ each: options.each }), Type(type));

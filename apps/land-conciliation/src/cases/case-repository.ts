@@ -15,6 +15,7 @@ import type {
 import type { Scope } from '@prosmed/auth';
 import { keyset, pageOf, type KeyColumn } from '@prosmed/persistence';
 import { landAudit } from '../shared/audit';
+import type { CofoSeat } from '../shared/place-territory';
 import { containsPattern, searchKey } from '../shared/text-search';
 import {
   CASE_COLUMNS,
@@ -72,12 +73,11 @@ export class CaseRepository {
     return this.dataSource.manager;
   }
 
-  async cofo(
-    tx: Tx,
-    code: string,
-  ): Promise<{ tribunal_code: string | null; place_code: string } | undefined> {
-    const rows: { tribunal_code: string | null; place_code: string }[] = await tx.query(
-      `SELECT "tribunal_code", "place_code" FROM "land"."cofo" WHERE "code" = $1`,
+  /** What a filing needs of its CoFo: where it sits (its territory) and its tribunal. */
+  async cofo(tx: Tx, code: string): Promise<(CofoSeat & { tribunalCode: string | null }) | undefined> {
+    const rows: (CofoSeat & { tribunalCode: string | null })[] = await tx.query(
+      `SELECT "code", "level", "place_code" AS "placeCode", "tribunal_code" AS "tribunalCode"
+         FROM "land"."cofo" WHERE "code" = $1`,
       [code],
     );
     return rows[0];

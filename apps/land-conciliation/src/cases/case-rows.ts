@@ -81,6 +81,7 @@ export interface PvRow {
   agreed_points: string[];
   open_points: string[];
   marks: PvV1['marks'];
+  member_marks: PvV1['memberMarks'];
   steps_tried: string[];
   failure_reason: string | null;
   correction_reason: string | null;
@@ -97,7 +98,7 @@ export interface PvRow {
 }
 
 export const PV_COLUMNS = `p."id", p."case_id", c."number" AS "case_number", p."kind", p."pv_version", p."status",
-  p."drawn_up_on"::text AS "drawn_up_on", p."members_present", p."agreed_points", p."open_points", p."marks",
+  p."drawn_up_on"::text AS "drawn_up_on", p."members_present", p."agreed_points", p."open_points", p."marks", p."member_marks",
   p."steps_tried", p."failure_reason", p."correction_reason", p."content_hash", p."verification_code",
   p."tribunal_code", p."requested_on"::text AS "requested_on", p."decision", p."decision_number",
   p."decision_date"::text AS "decision_date", p."rejection_reason", p."recorded_at", p."recorded_by"`;
@@ -172,6 +173,7 @@ export function pvView(p: PvRow, overdueDays: number): PvV1 {
     agreedPoints: p.agreed_points,
     openPoints: p.open_points,
     marks: p.marks,
+    memberMarks: p.member_marks,
     stepsTried: p.steps_tried,
     failureReason: p.failure_reason,
     correctionReason: p.correction_reason,

@@ -1,5 +1,12 @@
 import { type DomainError } from '@prosmed/contracts';
-import { assertNotBeforeFiling, assertNotFuture, caseNumber, daysBetween, partyCounts } from './case-rules';
+import {
+  assertNotBeforeFiling,
+  assertNotBeforePv,
+  assertNotFuture,
+  caseNumber,
+  daysBetween,
+  partyCounts,
+} from './case-rules';
 
 const code = (fn: () => void) => {
   try {
@@ -19,6 +26,11 @@ describe('case rules', () => {
     expect(code(() => assertNotFuture('d', '2026-02-30', now))).toBe('VALIDATION_FAILED');
     expect(code(() => assertNotBeforeFiling('d', '2026-01-01', '2026-01-02'))).toBe('DATE_BEFORE_FILING');
     expect(code(() => assertNotBeforeFiling('d', '2026-01-02', '2026-01-02'))).toBeNull();
+  });
+
+  it('refuses what follows a PV dated before it, naming the PV (not the filing)', () => {
+    expect(code(() => assertNotBeforePv('requestedOn', '2026-10-15', '2026-10-20'))).toBe('DATE_BEFORE_PV');
+    expect(code(() => assertNotBeforePv('referredOn', '2026-10-20', '2026-10-20'))).toBeNull();
   });
 
   it('counts parties by sex (groups apart) and age group', () => {

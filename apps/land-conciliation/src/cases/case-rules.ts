@@ -32,6 +32,12 @@ export function assertNotBeforeFiling(field: string, date: string, filedOn: stri
     throw domainError('DATE_BEFORE_FILING', { field, date, filedOn }, [{ field, code: 'notBeforeFiling' }]);
 }
 
+/** Dates of what follows a PV (homologation request, referral) cannot precede the PV itself. */
+export function assertNotBeforePv(field: string, date: string, pvDate: string): void {
+  if (date < pvDate)
+    throw domainError('DATE_BEFORE_PV', { field, date, pvDate }, [{ field, code: 'notBeforePv' }]);
+}
+
 export function assertBothSides(parties: readonly Pick<PartyInputV1, 'role'>[]): void {
   if (!parties.some((p) => p.role === 'demandeur') || !parties.some((p) => p.role === 'defendeur')) {
     throw domainError('PARTIES_NEED_BOTH_SIDES', undefined, [{ field: 'parties', code: 'bothSides' }]);

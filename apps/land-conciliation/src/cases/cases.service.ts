@@ -18,12 +18,14 @@ import { OutboxWriter, type RequestContext } from '@prosmed/messaging';
 import { inTransaction, type AuditRow } from '@prosmed/persistence';
 import { auditActor, landAudit } from '../shared/audit';
 import { PLACE_CHECKER, type PlaceChecker, type PlaceRef } from '../shared/place-checker';
+import { assertInTerritory } from '../shared/place-territory';
 import { searchKey } from '../shared/text-search';
 import { caseEvent, CaseCommands } from './case-commands';
 import { CaseRepository, LIST_PAGE_SIZE } from './case-repository';
 import {
   assertBothSides,
   assertNotBeforeFiling,
+  assertNotBeforePv,
   assertNotFuture,
   caseNumber,
   partyCounts,
@@ -32,6 +34,7 @@ import {
 import { caseView } from './case-rows';
 import { caseOwner } from './case-scope';
 import { CASES_SETTINGS, type CasesSettings } from './cases.settings';
+import { PvRepository } from './pvs/pv-repository';
 
 const outbox = new OutboxWriter('land');
 
@@ -48,6 +51,7 @@ export class CasesService {
     @Inject(CASES_SETTINGS) private readonly settings: CasesSettings,
     private readonly cases: CaseRepository,
     private readonly commands: CaseCommands,
+    private readonly pvs: PvRepository,
   ) {}
 
   async file(rc: RequestContext, dto: FileCaseDto): Promise<CaseV1> {
@@ -70,12 +74,13 @@ export class CasesService {
     return inTransaction(this.dataSource, async (tx) => {
       const cofo = await this.cases.cofo(tx, dto.cofoCode);
       if (!cofo) throw domainError('COFO_NOT_FOUND', { code: dto.cofoCode });
+      assertInTerritory(await this.places.current(), 'land.villageCode', dto.land.villageCode, cofo);
       const seq = await this.cases.nextSeq(tx, dto.cofoCode, year);
       const number = caseNumber(dto.cofoCode, year, seq);
       const row = await this.cases.insert(tx, {
         number,
         cofoCode: dto.cofoCode,
-        tribunalCode: cofo.tribunal_code,
+        tribunalCode: cofo.tribunalCode,
         year,
         seq,
         disputeType: dto.disputeType,
@@ -151,15 +156,15 @@ export class CasesService {
 
   /** Recorded by either side: the CoFo's secretary, or the clerk of the tribunal the case was sent to. */
   refer(rc: RequestContext, dto: ReferCaseDto): Promise<CaseV1> {
-    return this.commands.run(rc, dto, { type: 'refer' }, 'case:refer', async (_tx, row) => {
-      if (dto.referredOn) {
-        assertNotFuture('referredOn', dto.referredOn);
-        assertNotBeforeFiling('referredOn', dto.referredOn, row.filed_on);
-      }
-      row.referral_court = dto.court ?? null;
-      row.referral_on = dto.referredOn ?? null;
+    return this.commands.run(rc, dto, { type: 'refer' }, 'case:refer', async (tx, row) => {
+      assertNotFuture('referredOn', dto.referredOn);
+      // The state machine let the referral through: a PV de non-conciliation is in force.
+      const pv = await this.pvs.inForce(tx, row.id);
+      if (pv) assertNotBeforePv('referredOn', dto.referredOn, pv.drawn_up_on);
+      row.referral_court = dto.court;
+      row.referral_on = dto.referredOn;
       row.referral_recorded_at = new Date();
-      return { action: 'case.referred', date: dto.referredOn ?? today(), event: Events.land.caseReferred };
+      return { action: 'case.referred', date: dto.referredOn, event: Events.land.caseReferred };
     });
   }
 

@@ -4,6 +4,7 @@ import { LandRegistry } from './1764370000000-land-registry';
 import { LandRegistryDemo } from './1764370000001-land-registry-demo';
 import { LandCases } from './1764380000000-land-cases';
 import { LandImportedPlaces } from './1764390000000-land-imported-places';
+import { LandPvMemberMarks } from './1764400000000-land-pv-member-marks';
 
 /**
  * Every migration of the `land` schema: the platform's (audit log, outbox, command log) from the kit, then
@@ -16,4 +17,5 @@ export const LAND_MIGRATIONS: readonly MigrationClass[] = [
   LandRegistryDemo,
   LandCases,
   LandImportedPlaces,
+  LandPvMemberMarks,
 ];

@@ -1,3 +1,5 @@
+import type { PlaceDirectory } from '@prosmed/places';
+
 /**
  * Place codes are those of `@prosmed/places`, whose `isPlaceCode` is the format check used here: `ML-`
  * (map in force until 23 Sept 2024) or `ML2-` (map since 24 Sept 2024), then one segment per level, an
@@ -24,6 +26,8 @@ export interface PlaceRef {
 export interface PlaceChecker {
   /** Throws `PLACE_UNKNOWN` (with the first unknown code) when one of them is not a known place. */
   assertKnown(refs: readonly PlaceRef[]): Promise<void>;
+  /** The directory itself, for rules over the tree (a CoFo's territory, the crosswalk between maps). */
+  current(): Promise<PlaceDirectory>;
 }
 
 export const PLACE_CHECKER = Symbol('PLACE_CHECKER');

@@ -12,11 +12,11 @@ import {
   IsRegistryCode,
   IsSearchText,
   IsVersion,
+  NestedObject,
   PageLimit,
   Text,
   TrimEach,
 } from '../dto-helpers';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -25,6 +25,7 @@ import {
   IsInt,
   IsLatitude,
   IsLongitude,
+  IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
@@ -35,7 +36,6 @@ import {
   Min,
   MinLength,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { SEXES, type Sex } from './registry';
 import {
@@ -46,6 +46,7 @@ import {
   HOMOLOGATION_DECISIONS,
   INSTRUCTION_STEP_KINDS,
   MARK_KINDS,
+  MEMBER_MARK_KINDS,
   PARTY_KINDS,
   PARTY_ROLES,
   PV_KINDS,
@@ -56,6 +57,7 @@ import {
   type HomologationDecision,
   type InstructionStepKind,
   type MarkKind,
+  type MemberMarkKind,
   type PartyKind,
   type PartyRole,
   type PvKind,
@@ -145,8 +147,7 @@ export class LandInputDto {
 
   @ApiPropertyOptional({ type: GpsPointDto, nullable: true })
   @IfNotNull()
-  @ValidateNested()
-  @Type(() => GpsPointDto)
+  @NestedObject(() => GpsPointDto)
   gps?: GpsPointDto | null;
 }
 
@@ -174,13 +175,11 @@ export class FileCaseDto {
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PartyInputDto)
+  @NestedObject(() => PartyInputDto, { each: true })
   parties!: PartyInputDto[];
 
   @ApiProperty({ type: LandInputDto })
-  @ValidateNested()
-  @Type(() => LandInputDto)
+  @NestedObject(() => LandInputDto)
   land!: LandInputDto;
 }
 
@@ -260,6 +259,17 @@ export class PvMemberDto {
   sex?: Sex | null;
 }
 
+/** A member's mark on the PV, by the name given in `membersPresent`. */
+export class MemberMarkDto {
+  @ApiProperty({ example: 'Moussa Keïta', description: 'Name of a member present, as in membersPresent' })
+  @Text(200)
+  name!: string;
+
+  @ApiProperty({ enum: MEMBER_MARK_KINDS, description: 'signature, or thumbprint (empreinte digitale)' })
+  @IsIn(MEMBER_MARK_KINDS)
+  kind!: MemberMarkKind;
+}
+
 export class RecordPvDto extends CaseCommandDto {
   @ApiProperty({ enum: PV_KINDS })
   @IsIn(PV_KINDS)
@@ -273,8 +283,7 @@ export class RecordPvDto extends CaseCommandDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => PvMemberDto)
+  @NestedObject(() => PvMemberDto, { each: true })
   membersPresent!: PvMemberDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'Conciliation: the points agreed (at least one)' })
@@ -289,9 +298,18 @@ export class RecordPvDto extends CaseCommandDto {
   @IfPresent()
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PartyMarkDto)
+  @NestedObject(() => PartyMarkDto, { each: true })
   marks?: PartyMarkDto[];
+
+  @ApiPropertyOptional({
+    type: [MemberMarkDto],
+    description: "Each member present's mark (either kind of PV), once per member",
+  })
+  @IfPresent()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @NestedObject(() => MemberMarkDto, { each: true })
+  memberMarks?: MemberMarkDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'Non-conciliation: the steps tried' })
   @PointList()
@@ -340,15 +358,19 @@ export class DecideHomologationDto extends CaseCommandDto {
 }
 
 export class ReferCaseDto extends CaseCommandDto {
-  @ApiPropertyOptional({ example: "Tribunal d'instance de Ségou", nullable: true })
-  @IfNotNull()
+  // The law sends the parties to a named court on a date: neither may be left out.
+  @ApiProperty({ example: "Tribunal d'instance de Ségou", description: 'The court the case goes to' })
+  @IsNotEmpty()
   @Text(200)
-  court?: string | null;
+  court!: string;
 
-  @ApiPropertyOptional({ example: '2026-11-27', nullable: true })
-  @IfNotNull()
+  @ApiProperty({
+    example: '2026-11-27',
+    description: 'Date of the referral: not before the PV de non-conciliation, not in the future',
+  })
+  @IsNotEmpty()
   @DateOnly()
-  referredOn?: string | null;
+  referredOn!: string;
 }
 
 export class CloseCaseDto extends CaseCommandDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PLACE_LEVELS_V1, PLACE_MAPS_V1 } from '../places/places';
-import { GpsPointDto, PartyMarkDto, PvMemberDto } from './case-dtos';
+import { GpsPointDto, MemberMarkDto, PartyMarkDto, PvMemberDto } from './case-dtos';
 import {
   AGE_GROUPS,
   CASE_STATES,
@@ -110,6 +110,8 @@ export class PvDto {
   @ApiProperty({ type: [String] }) agreedPoints!: string[];
   @ApiProperty({ type: [String] }) openPoints!: string[];
   @ApiProperty({ type: [PartyMarkDto] }) marks!: PartyMarkDto[];
+  @ApiProperty({ type: [MemberMarkDto], description: "Each member present's mark (signature or thumbprint)" })
+  memberMarks!: MemberMarkDto[];
   @ApiProperty({ type: [String] }) stepsTried!: string[];
   @ApiProperty({ nullable: true, type: String }) failureReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) correctionReason!: string | null;

@@ -95,6 +95,9 @@ export type PvKind = (typeof PV_KINDS)[number];
 
 export const MARK_KINDS = ['signature', 'thumbprint', 'represented'] as const;
 export type MarkKind = (typeof MARK_KINDS)[number];
+/** A CoFo member present signs the PV or puts a thumbprint; a member is never represented. */
+export const MEMBER_MARK_KINDS = ['signature', 'thumbprint'] as const;
+export type MemberMarkKind = (typeof MEMBER_MARK_KINDS)[number];
 
 export const CLOSE_REASONS = ['homologated', 'referred', 'withdrawn'] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];

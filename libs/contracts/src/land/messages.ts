@@ -242,7 +242,14 @@ const caseFile = defineMessage({
   kind: 'command',
   request: FileCaseDto,
   response: CaseDto,
-  errors: ['OUT_OF_SCOPE', 'COFO_NOT_FOUND', 'PLACE_UNKNOWN', 'DATE_IN_FUTURE', 'PARTIES_NEED_BOTH_SIDES'],
+  errors: [
+    'OUT_OF_SCOPE',
+    'COFO_NOT_FOUND',
+    'PLACE_UNKNOWN',
+    'PLACE_OUTSIDE_COFO',
+    'DATE_IN_FUTURE',
+    'PARTIES_NEED_BOTH_SIDES',
+  ],
   permission: 'case:write',
   key: (r) => r.cofoCode,
   http: {
@@ -402,7 +409,7 @@ const caseHomologationRequest = defineMessage({
     'PV_INCOMPLETE',
     'COFO_WITHOUT_TRIBUNAL',
     'DATE_IN_FUTURE',
-    'DATE_BEFORE_FILING',
+    'DATE_BEFORE_PV',
   ],
   permission: 'case:write',
   key: byCase,
@@ -450,7 +457,7 @@ const caseRefer = defineMessage({
   kind: 'command',
   request: ReferCaseDto,
   response: CaseDto,
-  errors: [...CASE_COMMAND_ERRORS, 'REFERRAL_NEEDS_NON_CONCILIATION', 'DATE_IN_FUTURE', 'DATE_BEFORE_FILING'],
+  errors: [...CASE_COMMAND_ERRORS, 'REFERRAL_NEEDS_NON_CONCILIATION', 'DATE_IN_FUTURE', 'DATE_BEFORE_PV'],
   permission: 'case:refer',
   key: byCase,
   http: {

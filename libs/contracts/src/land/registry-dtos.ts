@@ -3,16 +3,7 @@
  * service both validate with, and the documented replies. One class per shape.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsOptional,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional } from 'class-validator';
 import {
   Cursor,
   IfPresent,
@@ -24,6 +15,7 @@ import {
   PLACE_CODE_DOC,
   REGISTRY_CODE_DOC,
   Text,
+  NestedObject,
 } from '../dto-helpers';
 import { COFO_LEVELS, SEXES, TRIBUNAL_KINDS, type CofoLevel, type Sex, type TribunalKind } from './registry';
 
@@ -91,8 +83,7 @@ export class CreateCofoDto {
   @ApiProperty({ type: [CofoMemberDto], maxItems: MAX_COFO_MEMBERS })
   @IsArray()
   @ArrayMaxSize(MAX_COFO_MEMBERS)
-  @ValidateNested({ each: true })
-  @Type(() => CofoMemberDto)
+  @NestedObject(() => CofoMemberDto, { each: true })
   members!: CofoMemberDto[];
 }
 
@@ -142,8 +133,7 @@ export class UpdateCofoDto {
   @IfPresent()
   @IsArray()
   @ArrayMaxSize(MAX_COFO_MEMBERS)
-  @ValidateNested({ each: true })
-  @Type(() => CofoMemberDto)
+  @NestedObject(() => CofoMemberDto, { each: true })
   members?: CofoMemberDto[];
 }
 

@@ -237,7 +237,14 @@ export async function renderPvPdf(input: PvPdfInput): Promise<Buffer> {
         : 'Signature ou empreinte';
       return { title: `${p.name} (${ROLE_FR[p.role] ?? p.role})`, how };
     }),
-    ...pv.membersPresent.map((m) => ({ title: `${m.name} (${m.role})`, how: 'Signature du membre' })),
+    // Members' marks (`pv.memberMarks`, by name); a PV recorded before they were kept has none.
+    ...pv.membersPresent.map((m) => {
+      const mark = (pv.memberMarks ?? []).find((k) => k.name === m.name);
+      return {
+        title: `${m.name} (${m.role})`,
+        how: mark ? MARK_FR[mark.kind] : 'Signature ou empreinte du membre',
+      };
+    }),
   ];
   const bottomLimit = () => doc.page.height - MARGIN_BOTTOM;
   /** A block is never cut by a page break: it moves whole to the next page. */

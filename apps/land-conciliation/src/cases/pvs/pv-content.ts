@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import type { PartyMarkV1, PvKind, PvMemberV1 } from '@prosmed/contracts';
+import type { MemberMarkDto, PartyMarkV1, PvKind, PvMemberV1 } from '@prosmed/contracts';
 import type { PartyRow } from '../case-rows';
 
 /** Stable JSON (sorted keys) so the same content always hashes the same. */
@@ -37,6 +37,7 @@ interface ContentInput {
   agreedPoints: string[];
   openPoints: string[];
   marks: PartyMarkV1[];
+  memberMarks: MemberMarkDto[];
   stepsTried: string[];
   failureReason: string | null;
   parties: readonly Pick<PartyRow, 'id' | 'name' | 'role' | 'sex'>[];
@@ -58,6 +59,7 @@ export function pvContent(c: ContentInput): Record<string, unknown> {
     agreedPoints: c.agreedPoints,
     openPoints: c.openPoints,
     marks: c.marks.map((m) => ({ ...m, party: partyName.get(m.partyId) })),
+    memberMarks: c.memberMarks,
     stepsTried: c.stepsTried,
     failureReason: c.failureReason,
     parties: c.parties.map((p) => ({ name: p.name, role: p.role, sex: p.sex })),

@@ -5,6 +5,7 @@ import type {
   CaseState,
   DecideHomologationDto,
   HomologationQueueItemV1,
+  MemberMarkDto,
   PageV1,
   PartyMarkV1,
   PvKind,
@@ -27,6 +28,7 @@ export interface NewPv {
   agreedPoints: string[];
   openPoints: string[];
   marks: PartyMarkV1[];
+  memberMarks: MemberMarkDto[];
   stepsTried: string[];
   failureReason: string | null;
   correctionReason: string | null;
@@ -86,9 +88,9 @@ export class PvRepository {
   async insert(tx: Tx, pv: NewPv): Promise<void> {
     await tx.query(
       `INSERT INTO "land"."pv" ("case_id", "kind", "pv_version", "status", "drawn_up_on", "members_present",
-         "agreed_points", "open_points", "marks", "steps_tried", "failure_reason", "correction_reason",
+         "agreed_points", "open_points", "marks", "member_marks", "steps_tried", "failure_reason", "correction_reason",
          "content_hash", "verification_code", "tribunal_code", "recorded_by")
-       VALUES ($1, $2, $3, 'in-force', $4, $5::jsonb, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10, $11, $12, $13, $14, $15)`,
+       VALUES ($1, $2, $3, 'in-force', $4, $5::jsonb, $6::jsonb, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11, $12, $13, $14, $15, $16)`,
       [
         pv.caseId,
         pv.kind,
@@ -98,6 +100,7 @@ export class PvRepository {
         JSON.stringify(pv.agreedPoints),
         JSON.stringify(pv.openPoints),
         JSON.stringify(pv.marks),
+        JSON.stringify(pv.memberMarks),
         JSON.stringify(pv.stepsTried),
         pv.failureReason,
         pv.correctionReason,

@@ -1,5 +1,5 @@
 import { type DomainError } from '@prosmed/contracts';
-import { assertMarks, assertPvFieldsMatchKind, missingForHomologation } from './pv-rules';
+import { assertMarks, assertMemberMarks, assertPvFieldsMatchKind, missingForHomologation } from './pv-rules';
 
 const code = (fn: () => void) => {
   try {
@@ -88,5 +88,36 @@ describe('PV rules', () => {
         parties,
       ),
     ).toEqual([]);
+  });
+  it('takes one mark per member present, by name', () => {
+    const members = [
+      { name: 'Moussa Keïta', role: 'président' },
+      { name: 'Fatoumata Coulibaly', role: 'secrétaire' },
+    ];
+    const details = (fn: () => void) => {
+      try {
+        fn();
+      } catch (e) {
+        return (e as DomainError).details;
+      }
+      return null;
+    };
+    expect(
+      details(() => assertMemberMarks([{ name: 'Moussa Keïta', kind: 'thumbprint' }], members)),
+    ).toBeNull();
+    expect(details(() => assertMemberMarks([{ name: 'Oumar Sy', kind: 'signature' }], members))).toEqual([
+      expect.objectContaining({ field: 'memberMarks[0].name', code: 'unknownMember' }),
+    ]);
+    expect(
+      details(() =>
+        assertMemberMarks(
+          [
+            { name: 'Moussa Keïta', kind: 'signature' },
+            { name: 'Moussa Keïta', kind: 'thumbprint' },
+          ],
+          members,
+        ),
+      ),
+    ).toEqual([expect.objectContaining({ field: 'memberMarks[1].name', code: 'duplicate' })]);
   });
 });

@@ -1,4 +1,10 @@
-import { domainError, type PartyMarkV1, type PvKind } from '@prosmed/contracts';
+import {
+  domainError,
+  type MemberMarkDto,
+  type PartyMarkV1,
+  type PvKind,
+  type PvMemberV1,
+} from '@prosmed/contracts';
 
 interface PvFields {
   kind: PvKind;
@@ -56,6 +62,25 @@ export function assertMarks(marks: readonly PartyMarkV1[], partyIds: readonly st
       ]);
     }
     seen.add(m.partyId);
+  });
+}
+
+/** Members' marks name members present on this PV (as typed in `membersPresent`), once each. */
+export function assertMemberMarks(marks: readonly MemberMarkDto[], members: readonly PvMemberV1[]): void {
+  const names = new Set(members.map((m) => m.name));
+  const seen = new Set<string>();
+  marks.forEach((m, i) => {
+    const code = !names.has(m.name) ? 'unknownMember' : seen.has(m.name) ? 'duplicate' : null;
+    if (code) {
+      throw domainError('VALIDATION_FAILED', undefined, [
+        {
+          field: `memberMarks[${i}].name`,
+          code,
+          message: code === 'duplicate' ? 'one mark per member' : 'not a member present on this PV',
+        },
+      ]);
+    }
+    seen.add(m.name);
   });
 }
 

@@ -15,10 +15,10 @@ import {
 import type { RequestContext } from '@prosmed/messaging';
 import { CaseCommands } from '../case-commands';
 import { CaseRepository, LIST_PAGE_SIZE } from '../case-repository';
-import { assertNotBeforeFiling, assertNotFuture } from '../case-rules';
+import { assertNotBeforeFiling, assertNotBeforePv, assertNotFuture } from '../case-rules';
 import { contentHash, pvContent, verificationCode } from './pv-content';
 import { PvRepository } from './pv-repository';
-import { assertMarks, assertPvFieldsMatchKind, missingForHomologation } from './pv-rules';
+import { assertMarks, assertMemberMarks, assertPvFieldsMatchKind, missingForHomologation } from './pv-rules';
 
 /**
  * PVs of a case (conciliation or non-conciliation, each correction a new version) and their
@@ -44,6 +44,8 @@ export class PvsService {
         marks,
         parties.map((p) => p.id),
       );
+      const memberMarks = dto.memberMarks ?? [];
+      assertMemberMarks(memberMarks, dto.membersPresent);
       const current = await this.pvs.inForce(tx, row.id);
       if (current && !dto.correctionReason) {
         throw domainError('CORRECTION_REASON_REQUIRED', undefined, [
@@ -61,6 +63,7 @@ export class PvsService {
         agreedPoints: dto.agreedPoints ?? [],
         openPoints: dto.openPoints ?? [],
         marks,
+        memberMarks,
         stepsTried: dto.stepsTried ?? [],
         failureReason: dto.failureReason ?? null,
       };
@@ -93,13 +96,7 @@ export class PvsService {
     return this.commands.run(rc, dto, { type: 'request-homologation' }, 'case:write', async (tx, row) => {
       const pv = await this.pvs.inForce(tx, row.id);
       assertNotFuture('requestedOn', dto.requestedOn);
-      if (pv && dto.requestedOn < pv.drawn_up_on) {
-        throw domainError(
-          'DATE_BEFORE_FILING',
-          { field: 'requestedOn', date: dto.requestedOn, filedOn: pv.drawn_up_on },
-          [{ field: 'requestedOn', code: 'notBeforePv' }],
-        );
-      }
+      if (pv) assertNotBeforePv('requestedOn', dto.requestedOn, pv.drawn_up_on);
       if (!pv || pv.kind !== 'conciliation') throw domainError('PV_NOT_CONCILIATION');
       const missing = missingForHomologation(
         { kind: pv.kind, agreedPoints: pv.agreed_points, marks: pv.marks },
