@@ -33,7 +33,7 @@ import { closedLoopWithCpu, fixedRateWithCpu } from './lib/phases';
 import { table } from './lib/report';
 import { CPU_PHASE_TITLES, loadOf, type BeforeJson, type BenchJson, type CpuPhase } from './lib/results';
 import { pidListeningOn, RESULTS_DIR, ROOT, startNode, type StartedProcess } from './lib/stack';
-import { TokenSource } from './lib/token';
+import { demoTokenSource, devTokenClient, type TokenSource } from './lib/token';
 import { filingBody } from './run';
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
@@ -260,11 +260,7 @@ async function main(): Promise<number> {
     say(`  land pid ${land.pid} :${LAND_PORT}, gateway pid ${gateway.pid} :${GATEWAY_PORT}`);
 
     const gw = `http://127.0.0.1:${GATEWAY_PORT}`;
-    const kcBase = {
-      issuer: cfg.keycloak.issuer,
-      clientId: cfg.keycloak.serviceClientId,
-      clientSecret: cfg.keycloak.serviceClientSecret,
-    };
+    const kcBase = devTokenClient(cfg.keycloak.issuer);
     await ensureBenchUsers(
       {
         url: cfg.keycloak.url,
@@ -274,13 +270,13 @@ async function main(): Promise<number> {
       },
       WRITERS,
     );
-    const admin = new TokenSource({ ...kcBase, username: 'admin.prosmed', password: 'prosmed' });
+    const admin = demoTokenSource(cfg.keycloak.issuer, 'admin.prosmed');
     await admin.start();
     admin.stop();
     await ensureBenchCofos(gw, admin.current, WRITERS);
     const writers = await benchTokens(kcBase, WRITERS);
     tokens.push(...writers);
-    const secretary = new TokenSource({ ...kcBase, username: 'secretaire.segou', password: 'prosmed' });
+    const secretary = demoTokenSource(cfg.keycloak.issuer, 'secretaire.segou');
     await secretary.start();
     tokens.push(secretary);
 

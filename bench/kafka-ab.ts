@@ -24,7 +24,7 @@ import {
   type StartedProcess,
 } from './lib/stack';
 import { round } from './lib/stats';
-import { TokenSource } from './lib/token';
+import { demoTokenSource } from './lib/token';
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
 const sleep = (ms: number) => new Promise<void>((res) => setTimeout(res, ms));
@@ -60,13 +60,7 @@ async function main(): Promise<number> {
   const gwPort = Number(arg('gateway-port', '3193'));
   const cfg = loadPlatformConfig('prosmed-bench-ab');
   const started: StartedProcess[] = [];
-  const tokens = new TokenSource({
-    issuer: cfg.keycloak.issuer,
-    clientId: cfg.keycloak.serviceClientId,
-    clientSecret: cfg.keycloak.serviceClientSecret,
-    username: 'secretaire.segou',
-    password: 'prosmed',
-  });
+  const tokens = demoTokenSource(cfg.keycloak.issuer, 'secretaire.segou');
   mkdirSync(RESULTS_DIR, { recursive: true });
   let row: AbRow;
   try {

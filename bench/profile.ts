@@ -19,7 +19,7 @@ import { LoopbackClient } from './lib/http';
 import { closedLoop, type Send } from './lib/load';
 import { table } from './lib/report';
 import { distStale, RESULTS_DIR, runCommand, startNode, waitFor, type StartedProcess } from './lib/stack';
-import { TokenSource } from './lib/token';
+import { demoTokenSource } from './lib/token';
 import { filingBody } from './run';
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
@@ -90,13 +90,7 @@ async function main(): Promise<number> {
   }
   const started: StartedProcess[] = [];
   const out: string[] = [];
-  const tokens = new TokenSource({
-    issuer: cfg.keycloak.issuer,
-    clientId: cfg.keycloak.serviceClientId,
-    clientSecret: cfg.keycloak.serviceClientSecret,
-    username: 'secretaire.segou',
-    password: 'prosmed',
-  });
+  const tokens = demoTokenSource(cfg.keycloak.issuer, 'secretaire.segou');
   try {
     await tokens.start();
     const landPort = arg('land-port', 3192);

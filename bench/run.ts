@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadPlatformConfig } from '@prosmed/config';
@@ -41,12 +42,11 @@ import {
   type StartedProcess,
 } from './lib/stack';
 import { round } from './lib/stats';
-import { TokenSource } from './lib/token';
+import { demoTokenSource, devTokenClient, type TokenSource } from './lib/token';
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
 const BENCH_USER = 'secretaire.segou';
 const ADMIN_USER = 'admin.prosmed';
-const DEMO_PASSWORD = 'prosmed';
 const MB = (kb: number) => Math.round(kb / 102.4) / 10;
 export const TRANSPORT_SCRIPT = join(__dirname, 'transport.ts');
 const BEFORE_SCRIPT = join(__dirname, 'before.ts');
@@ -135,16 +135,22 @@ function runStep(
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
+    // Its stdout is its table; its stderr (progress, Node's warnings) is shown live but kept only if it fails.
     let output = '';
-    const onData = (d: Buffer) => {
-      const text = d.toString();
-      output += text;
+    let errors = '';
+    const echo = (text: string) => {
       for (const line of text.split('\n')) if (line.trim()) process.stdout.write(`  | ${line}\n`);
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      echo(d.toString());
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      errors += d.toString();
+      echo(d.toString());
+    });
     const killer = setTimeout(() => {
-      output += `\n(stopped by the bench after ${Math.round(timeoutMs / 1000)} s)\n`;
+      errors += `\n(stopped by the bench after ${Math.round(timeoutMs / 1000)} s)\n`;
       try {
         if (child.pid) process.kill(-child.pid, 'SIGTERM');
       } catch {
@@ -157,7 +163,8 @@ function runStep(
     });
     child.once('close', (code) => {
       clearTimeout(killer);
-      resolve({ exitCode: code, seconds: round((performance.now() - t) / 1000), output });
+      const kept = code === 0 ? output : `${output}\n${errors.split('\n').slice(-30).join('\n')}`;
+      resolve({ exitCode: code, seconds: round((performance.now() - t) / 1000), output: kept });
     });
   });
 }
@@ -270,13 +277,16 @@ async function main(): Promise<number> {
     return pids;
   });
 
+  const members = await landGroupMembers(cfg.kafka.brokers);
+  if (members !== undefined && members > 1) {
+    note(
+      `the land consumer group has ${members} members (other users' land instances on this broker): they take a share of the gateway's requests, see "land served %"`,
+    );
+  }
+
   // ---------------------------------------------------------------- tokens, routes, bench data
-  const kcBase = {
-    issuer: cfg.keycloak.issuer,
-    clientId: cfg.keycloak.serviceClientId,
-    clientSecret: cfg.keycloak.serviceClientSecret,
-  };
-  const tokens = new TokenSource({ ...kcBase, username: BENCH_USER, password: DEMO_PASSWORD });
+  const kcBase = devTokenClient(cfg.keycloak.issuer);
+  const tokens = demoTokenSource(cfg.keycloak.issuer, BENCH_USER);
   await tokens.start();
   const routes = await gatewayRoutes(gw);
   say(
@@ -304,7 +314,7 @@ async function main(): Promise<number> {
       },
       benchCount,
     );
-    const admin = new TokenSource({ ...kcBase, username: ADMIN_USER, password: DEMO_PASSWORD });
+    const admin = demoTokenSource(cfg.keycloak.issuer, ADMIN_USER);
     await admin.start();
     admin.stop();
     const created = await ensureBenchCofos(gw, admin.current, benchCount);
@@ -779,6 +789,33 @@ async function main(): Promise<number> {
     `\nwritten: bench/results/latest.json (and a timestamped copy), latest.md, latency.svg in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
   );
   return 0;
+}
+
+/**
+ * Members of the land service's consumer group on the broker, or `undefined` when that cannot be read
+ * (this tree's kafkajs is gone, or the broker does not answer): a diagnosis, never a reason to stop.
+ */
+async function landGroupMembers(brokers: string[]): Promise<number | undefined> {
+  try {
+    type Admin = {
+      connect(): Promise<void>;
+      disconnect(): Promise<void>;
+      describeGroups(ids: string[]): Promise<{ groups: { members: unknown[] }[] }>;
+    };
+    const { Kafka } = createRequire(join(ROOT, 'package.json'))('kafkajs') as {
+      Kafka: new (o: { clientId: string; brokers: string[]; logLevel: number }) => { admin(): Admin };
+    };
+    const admin = new Kafka({ clientId: 'prosmed-bench', brokers, logLevel: 0 }).admin();
+    await admin.connect();
+    try {
+      const { groups } = await admin.describeGroups(['land-conciliation']);
+      return groups[0]?.members.length;
+    } finally {
+      await admin.disconnect();
+    }
+  } catch {
+    return undefined;
+  }
 }
 
 async function gatewayRoutes(gw: string): Promise<{ post: boolean; get: boolean; list: boolean }> {

@@ -1,3 +1,6 @@
+import { loadDevTokenClient } from '@prosmed/config';
+import { demoUser } from '../../deploy/local/demo-users';
+
 export interface TokenSourceOptions {
   issuer: string;
   clientId: string;
@@ -85,4 +88,20 @@ export class TokenSource {
     this.refreshToken = body.refresh_token;
     return body.expires_in ?? 300;
   }
+}
+
+/**
+ * The realm's development client, the only one that accepts the password grant (`prosmed-dev`,
+ * development secret), for `issuer`: the bench's tokens, like `npm run token`'s and the tests'.
+ */
+export function devTokenClient(issuer: string): { issuer: string; clientId: string; clientSecret: string } {
+  const c = loadDevTokenClient();
+  return { issuer, clientId: c.clientId, clientSecret: c.clientSecret };
+}
+
+/** A token source for a demo user of the realm file (its documented development password). */
+export function demoTokenSource(issuer: string, username: string): TokenSource {
+  const user = demoUser(username);
+  if (!user) throw new Error(`no demo user ${username} in deploy/keycloak/prosmed-realm.json`);
+  return new TokenSource({ ...devTokenClient(issuer), username, password: user.password });
 }
