@@ -3,7 +3,9 @@ import {
   ConfigSource,
   Kafka,
   logLevel,
+  PartitionAssigners,
   Partitioners,
+  type PartitionAssigner,
   type Admin,
   type IHeaders,
   type KafkaMessage,
@@ -86,6 +88,18 @@ const CONSOLE_LOG: DriverLog = {
   error: (l) => process.stderr.write(`${JSON.stringify({ level: 'error', ...l })}\n`),
 };
 
+/**
+ * kafkajs' round robin under the name other clients give it (`roundrobin`, as @platformatic/kafka does):
+ * the broker forms a group only from members that share a protocol name, so with kafkajs' own name
+ * (`RoundRobinAssigner`) replicas on the two clients could not share a service's partitions, and a
+ * service could not move from one client to the other one replica at a time.
+ */
+export const SHARED_ROUND_ROBIN = 'roundrobin';
+const roundRobin: PartitionAssigner = (config) => ({
+  ...PartitionAssigners.roundRobin(config),
+  name: SHARED_ROUND_ROBIN,
+});
+
 /** kafkajs 2.2: pure JavaScript, no release since early 2023; the platform's first client. */
 export class KafkaJsDriver implements KafkaDriver {
   readonly name = 'kafkajs' as const;
@@ -129,6 +143,7 @@ export class KafkaJsDriver implements KafkaDriver {
       rebalanceTimeout: o.rebalanceTimeoutMs,
       maxWaitTimeInMs: o.maxWaitMs,
       allowAutoTopicCreation: false,
+      partitionAssigners: [roundRobin],
     });
     let joined = false;
     const member = (j: boolean) => {

@@ -319,3 +319,64 @@ describe.each(KAFKA_CLIENTS.filter((c) => !process.env.KAFKA_CLIENT || process.e
     });
   },
 );
+
+describe('one service group with a replica on each client', () => {
+  const cfg = testConfig('transport-mixed');
+  const tag = randomBytes(4).toString('hex');
+  const topic = `prosmed-test.echo.requests.${tag}`;
+  const groupId = `prosmed-transport-mixed-${tag}`;
+  const driver = createKafkaDriver({ ...cfg.kafka, client: 'kafkajs' }, `-mixed-${tag}`);
+  const services: RunningService[] = [];
+  let rr: RequestReplyClient | undefined;
+
+  afterAll(async () => {
+    await rr?.close().catch(() => undefined);
+    for (const s of services) await s.app.close().catch(() => undefined);
+    const admin = await driver.admin();
+    try {
+      await admin.deleteTopics([topic]);
+      await admin.deleteGroups([groupId]);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it('shares the partitions (same assignor name), so a service can change client one replica at a time', async () => {
+    const admin = await driver.admin();
+    try {
+      await admin.createTopics([
+        { name: topic, partitions: PARTITIONS, config: { 'retention.ms': '600000' } },
+      ]);
+    } finally {
+      await admin.close();
+    }
+    for (const client of KAFKA_CLIENTS) {
+      services.push(
+        await bootstrapService({
+          module: EchoModule.for(client),
+          name: 'land-conciliation',
+          schema: SCHEMA,
+          groupId,
+          requestTopic: topic,
+          migrations: platformMigrations(SCHEMA),
+          port: 0,
+          shutdownHooks: false,
+          env: { ...process.env, KAFKA_CLIENT: client, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' },
+        }),
+      );
+    }
+    rr = new RequestReplyClient({ driver, timeoutMs: 3000, label: 'it-mixed', requestTopicOf: () => topic });
+    await rr.start();
+    const seen = new Set<string>();
+    await waitUntil(
+      async () => {
+        const r = await rr!.send<Echo>(echo, {}, call(), 3000).catch(() => undefined);
+        if (r) seen.add(r.instance);
+        return KAFKA_CLIENTS.every((c) => seen.has(c));
+      },
+      60_000,
+      'answers from both clients',
+    );
+    expect([...seen].sort()).toEqual([...KAFKA_CLIENTS].sort());
+  });
+});
