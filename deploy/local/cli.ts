@@ -7,10 +7,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPS, appPort, loadPlatformConfig, type AppSpec } from '@prosmed/config';
-import { allTopics } from '@prosmed/contracts';
+import { allRequestMessageIds, allTopics } from '@prosmed/contracts';
 import { appBaseUrl, appEntry, appHealthUrl, appHealthy, planAppStarts, presentApps, startApp } from './apps';
 import { StackError, errorText, say, seconds } from './errors';
-import { ensureTopics } from '@prosmed/messaging';
+import { createKafkaDriver, ensureTopics } from '@prosmed/messaging';
 import { withLock } from './lock';
 import { listenerOf, portConflicts, probePorts } from './ports';
 import {
@@ -38,7 +38,7 @@ import {
 } from './stack';
 import { waitHealthy } from './wait';
 
-const USAGE = 'usage: tsx deploy/local/cli.ts <up|down|status|start|stop|topics>';
+const USAGE = 'usage: tsx deploy/local/cli.ts <up|down|status|start|stop|topics [--drop-legacy]>';
 
 async function cmdUp(s: StackSettings, ctx: RunContext): Promise<void> {
   const r = await up(s, ctx);
@@ -235,6 +235,11 @@ async function stopApps(s: StackSettings): Promise<void> {
   }
 }
 
+/** Pure: the names of the per-route topics the transport used before one request topic per service. */
+function legacyRequestTopics(): string[] {
+  return allRequestMessageIds().flatMap((id) => [id, `${id}.reply`]);
+}
+
 async function main(argv: string[]): Promise<number> {
   // Output piped into `head` and closed early must not kill a start half-way (EPIPE): keep going silently.
   process.stdout.on('error', () => undefined);
@@ -282,11 +287,25 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'topics': {
       // Topics only, against KAFKA_BROKERS (used by docker-compose's init service).
-      const brokers = loadPlatformConfig('prosmed-stack').kafka.brokers;
+      const kafka = loadPlatformConfig('prosmed-stack').kafka;
+      const brokers = kafka.brokers;
       const r = await ensureTopics({ brokers, clientId: 'prosmed-stack' }, allTopics());
       say(
         `topics: ${r.total} wanted, ${r.create.length} created, ${r.grow.length} grown, ${r.alter.length} reconfigured on ${brokers.join(',')}`,
       );
+      if (argv.includes('--drop-legacy')) {
+        // The per-route request and reply topics of the transport before one topic per service: they hold
+        // up to 7 days of requests with personal data, and nothing reads them any more.
+        const legacy = new Set(legacyRequestTopics());
+        const admin = await createKafkaDriver(kafka, '-stack').admin();
+        try {
+          const gone = (await admin.listTopics()).filter((t) => legacy.has(t));
+          await admin.deleteTopics(gone);
+          say(`topics: ${gone.length} per-route request/reply topic(s) of the old transport deleted`);
+        } finally {
+          await admin.close();
+        }
+      }
       return 0;
     }
     default:
