@@ -22,8 +22,8 @@ export function replyErrorOf(exception: unknown): RemoteErrorPayload | undefined
 
 /**
  * The one exception filter of a service's Kafka handlers. A domain error goes back as its payload
- * (`throwError(() => payload)`: Nest's Kafka server puts it in the reply's error header and the
- * gateway's `RequestReplyClient` raises it as `RemoteError`); class-validator errors become
+ * (`throwError(() => payload)`: the kit's transport sends it as an error reply, `x-reply-error: 1`,
+ * and the gateway's `RequestReplyClient` raises it as `RemoteError`); class-validator errors become
  * `VALIDATION_FAILED` with field details; anything else is logged with the request id and answered with a
  * bare "Internal server error".
  */
