@@ -38,17 +38,19 @@ interface CaseBody {
   pvs?: { id: string; verificationCode?: string }[];
 }
 
+/** A POST, sent again with the same idempotency key while the land service is busy (503/504). */
 async function post<T>(
   gw: string,
   path: string,
   as: string,
   body: unknown,
 ): Promise<{ status: number; body: T; text: string }> {
-  const r = await call<T>(gw, 'POST', path, {
-    as,
-    body,
-    headers: { 'idempotency-key': crypto.randomUUID() },
-  });
+  const headers = { 'idempotency-key': crypto.randomUUID() };
+  let r = await call<T>(gw, 'POST', path, { as, body, headers });
+  for (let attempt = 2; attempt <= 3 && (r.status === 503 || r.status === 504); attempt++) {
+    await new Promise((res) => setTimeout(res, 2_000));
+    r = await call<T>(gw, 'POST', path, { as, body, headers });
+  }
   return { status: r.status, body: r.body, text: r.text };
 }
 

@@ -187,6 +187,7 @@ describe('known findings', () => {
     url: '/api/v1/cases',
     bodyText: '{}',
     parsedBody: {},
+    headBytes: 500,
     invalidReasons: [],
     labels: [],
     ...over,

@@ -234,6 +234,14 @@ export class Fuzzer {
       url,
       bodyText,
       parsedBody: parsed,
+      // fetch adds host, accept, user-agent, accept-encoding, connection, content-length: about 200 bytes.
+      headBytes:
+        256 +
+        Buffer.byteLength(
+          `${op.method} ${url} HTTP/1.1\r\n${Object.entries(headers)
+            .map(([k, v]) => `${k}: ${v}\r\n`)
+            .join('')}`,
+        ),
       invalidReasons,
       labels: gen.labels,
     };

@@ -1,5 +1,12 @@
 import type { Violation, ViolationKind } from './oracle';
-import { bodyLacks, hasAbsurdNumber, requestHasNul, requestIsDeep, type SentRequest } from './triggers';
+import {
+  bodyLacks,
+  hasAbsurdNumber,
+  requestHasNul,
+  requestHeadTooLarge,
+  requestIsDeep,
+  type SentRequest,
+} from './triggers';
 
 /**
  * Defects the fuzzer found that are open, tolerated by the bounded run so that `npm test` stays green
@@ -44,6 +51,25 @@ const CASE_COMMANDS = [
   'POST /api/v1/cases/{caseId}/closure',
 ];
 
+/** Every GET route: the fuzzer sends query strings (and so oversized URLs) to GETs only. */
+const GET_ROUTES = [
+  'GET /api/health',
+  'GET /api/ready',
+  'GET /metrics',
+  'GET /api/public/pvs/check/{code}',
+  'GET /api/v1/me',
+  'GET /api/v1/cofos',
+  'GET /api/v1/cofos/{code}',
+  'GET /api/v1/tribunals',
+  'GET /api/v1/tribunals/{code}',
+  'GET /api/v1/cases',
+  'GET /api/v1/cases/{caseId}',
+  'GET /api/v1/homologations',
+  'GET /api/v1/pvs/{pvId}.pdf',
+  'GET /api/v1/places',
+  'GET /api/v1/places/{code}',
+];
+
 export const KNOWN_FINDINGS: KnownFinding[] = [
   {
     id: 'F1-nul-500',
@@ -82,6 +108,16 @@ export const KNOWN_FINDINGS: KnownFinding[] = [
     trigger: 'a number beyond 2^53 (1.5e308, 1e400) as `version`',
     matches: hasAbsurdNumber,
     reason: 'version 1.5e308 passes validation and is answered 409 instead of 400 (land engineer).',
+  },
+  {
+    id: 'F5-oversized-url-bare-431',
+    routes: GET_ROUTES,
+    kind: 'error-body',
+    code: '431',
+    trigger: 'a request line and headers over 16 kB (a very long URL)',
+    matches: requestHeadTooLarge,
+    reason:
+      "Node's HTTP parser answers 431 with no body before Express runs; the gateway does not handle `clientError` to give the standard error body.",
   },
 ];
 

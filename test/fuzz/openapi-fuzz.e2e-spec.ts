@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { demoUsers, REPO_ROOT } from '@prosmed/testing';
 import { call, waitForLand } from '../e2e/support/http';
+import { otherLandConsumers } from '../e2e/support/kafka-groups';
 import { type AppProcess, startGatewayProcess, startLandProcess } from '../e2e/support/processes';
 import { FuzzContext } from './context';
 import { callersOf, Fuzzer } from './fuzzer';
@@ -51,6 +52,11 @@ beforeAll(async () => {
   // A longer Kafka bound than the other e2e tests: a 504 here should mean a stuck handler, not a busy machine.
   gw = await startGatewayProcess({ KAFKA_REQUEST_TIMEOUT_MS: '10000' }, 'gateway-fuzz');
   await waitForLand(gw.url);
+  // Another engineer's land service in the same consumer group takes part of the requests: if it does not
+  // answer (an older build, a stopped debugger), requests time out and the run waits, then stops.
+  const others = await otherLandConsumers(1);
+  if (others.length > 0)
+    out(`[fuzz] warning: other consumers of the land service's topics: ${others.join(', ')}`);
   const doc = await call<OpenApiDoc>(gw.url, 'GET', '/api/docs-json');
   if (doc.status !== 200) throw new Error(`no OpenAPI document: ${doc.status}`);
   ops = operationsOf(doc.body).filter((o) => !ONLY || o.key.includes(ONLY));

@@ -414,9 +414,11 @@ function pathValue(): fc.Arbitrary<PathValue> {
     { weight: 1, arbitrary: fc.constant<PathValue>({ kind: 'nothing' }) },
     {
       weight: 2,
+      // Cut to 1,000 characters: percent-encoded, the URL stays under Node's 16 kB header limit (one raw
+      // query crosses it on purpose: an oversized URL is its own case).
       arbitrary: nastyString().map((s): PathValue => ({
         kind: 'value',
-        value: s.value.slice(0, 5_000),
+        value: s.value.slice(0, 1_000),
         label: `path:${s.kind}`,
       })),
     },
@@ -476,7 +478,7 @@ function queryChoice(op: FuzzOperation): fc.Arbitrary<QueryPart> {
   const names = params.length > 0 ? params.map((p) => p.name) : ['q'];
   const qMutation = fc.oneof(
     fc.tuple(fc.constantFrom(...names), nastyString()).map(([k, s]) => ({
-      pair: [k, s.value.slice(0, 3_000)] as [string, string],
+      pair: [k, s.value.slice(0, 500)] as [string, string],
       label: `query:${s.kind} ${k}`,
     })),
     fc
@@ -502,6 +504,7 @@ function queryChoice(op: FuzzOperation): fc.Arbitrary<QueryPart> {
       label: `query:bracket ${k}${suffix}`,
     })),
   );
+  // The last one is a URL past Node's 16 kB limit on the request line and headers.
   const rawQueries = [
     '%',
     'a=%E0%A4%A',
@@ -509,7 +512,7 @@ function queryChoice(op: FuzzOperation): fc.Arbitrary<QueryPart> {
     'q=1&'.repeat(1_200),
     'q',
     '=x',
-    `q=${'%41'.repeat(5_000)}`,
+    `q=${'%41'.repeat(6_000)}`,
   ];
   return fc.oneof(
     { weight: 4, arbitrary: base.map((query) => ({ query, labels: [] as string[] })) },

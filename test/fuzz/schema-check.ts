@@ -96,7 +96,13 @@ function checkNumber(s: Schema, v: number, path: string, out: string[]): void {
 }
 
 function short(v: unknown): string {
-  const t = JSON.stringify(v) ?? String(v);
+  let t: string;
+  try {
+    t = JSON.stringify(v) ?? String(v);
+  } catch {
+    // 20,000 levels of nesting overflow JSON.stringify's recursion: say what it is instead.
+    t = `<${typeOf(v)} too deep to print>`;
+  }
   return t.length > 40 ? `${t.slice(0, 40)}…` : t;
 }
 

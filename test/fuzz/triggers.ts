@@ -11,6 +11,8 @@ export interface SentRequest {
   bodyText: string;
   /** The body as the server parses it; undefined when it does not parse (or there is none). */
   parsedBody: unknown;
+  /** Bytes of the request line and headers (Node refuses more than 16 kB with a bare 431). */
+  headBytes: number;
   invalidReasons: string[];
   labels: string[];
 }
@@ -68,4 +70,11 @@ export function bodyLacks(r: SentRequest, field: string): boolean {
 
 export function hasAbsurdNumber(r: SentRequest): boolean {
   return r.invalidReasons.some((x) => x.includes('absurd number'));
+}
+
+/** Node's default `maxHeaderSize`: past it the HTTP parser answers 431 before any application code. */
+export const NODE_MAX_HEADER_BYTES = 16 * 1024;
+
+export function requestHeadTooLarge(r: SentRequest): boolean {
+  return r.headBytes > NODE_MAX_HEADER_BYTES;
 }
