@@ -237,19 +237,14 @@ describe('land case from filing to a homologated, printed and verified PV', () =
 describe('forbidden paths and bad input, each with its own code and nothing written', () => {
   it('refuses a referral without a PV de non-conciliation, in French and in English', async () => {
     const c = await fileCase();
-    const fr = await post<ErrorBody>(`/api/v1/cases/${c.id}/referral`, 'secretaire.segou', {
-      version: c.version,
-    });
+    // A well-formed referral (court and date are required): refused for the missing PV, not the body.
+    const referral = { version: c.version, court: "Tribunal d'instance de Ségou", referredOn: daysAgo(1) };
+    const fr = await post<ErrorBody>(`/api/v1/cases/${c.id}/referral`, 'secretaire.segou', referral);
     expect([fr.status, fr.body.code]).toEqual([422, 'REFERRAL_NEEDS_NON_CONCILIATION']);
     expect(fr.body.message).toContain('PV de non-conciliation');
-    const en = await post<ErrorBody>(
-      `/api/v1/cases/${c.id}/referral`,
-      'secretaire.segou',
-      { version: c.version },
-      {
-        'accept-language': 'en',
-      },
-    );
+    const en = await post<ErrorBody>(`/api/v1/cases/${c.id}/referral`, 'secretaire.segou', referral, {
+      'accept-language': 'en',
+    });
     expect(en.body.message).toMatch(/^Referral to the tribunal/);
   });
 
