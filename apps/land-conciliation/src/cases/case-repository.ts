@@ -32,9 +32,6 @@ import { CASES_SETTINGS, type CasesSettings } from './cases.settings';
 
 export type Tx = EntityManager;
 
-/** Rows per page when the caller gives no `limit` (as documented on the list queries). */
-export const LIST_PAGE_SIZE = 50;
-
 export interface NewCase {
   number: string;
   cofoCode: string;

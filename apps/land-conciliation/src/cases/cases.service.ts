@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { assertFoundInScope, assertInScope, requirePermission } from '@prosmed/auth';
 import {
+  DEFAULT_PAGE_SIZE,
   domainError,
   Events,
   type CaseListQueryDto,
@@ -21,7 +22,7 @@ import { PLACE_CHECKER, type PlaceChecker, type PlaceRef } from '../shared/place
 import { assertInTerritory } from '../shared/place-territory';
 import { searchKey } from '../shared/text-search';
 import { caseEvent, CaseCommands } from './case-commands';
-import { CaseRepository, LIST_PAGE_SIZE } from './case-repository';
+import { CaseRepository } from './case-repository';
 import {
   assertBothSides,
   assertNotBeforeFiling,
@@ -137,7 +138,7 @@ export class CasesService {
 
   list(rc: RequestContext, q: CaseListQueryDto): Promise<PageV1<CaseSummaryV1>> {
     const scope = requirePermission(rc.identity, 'case:read');
-    return this.cases.list(scope, q, q.limit ?? LIST_PAGE_SIZE);
+    return this.cases.list(scope, q, q.limit ?? DEFAULT_PAGE_SIZE);
   }
 
   recordStep(rc: RequestContext, dto: InstructionStepDto): Promise<CaseV1> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { requirePermission } from '@prosmed/auth';
 import {
+  DEFAULT_PAGE_SIZE,
   domainError,
   Events,
   type CaseV1,
@@ -14,7 +15,7 @@ import {
 } from '@prosmed/contracts';
 import type { RequestContext } from '@prosmed/messaging';
 import { CaseCommands } from '../case-commands';
-import { CaseRepository, LIST_PAGE_SIZE } from '../case-repository';
+import { CaseRepository } from '../case-repository';
 import { assertNotBeforeFiling, assertNotBeforePv, assertNotFuture } from '../case-rules';
 import { contentHash, pvContent, verificationCode } from './pv-content';
 import { PvRepository } from './pv-repository';
@@ -33,9 +34,9 @@ export class PvsService {
   ) {}
 
   recordPv(rc: RequestContext, dto: RecordPvDto): Promise<CaseV1> {
-    assertPvFieldsMatchKind(dto);
     const action = { type: 'record-pv', kind: dto.kind } as const;
     return this.commands.run(rc, dto, action, 'case:write', async (tx, row) => {
+      assertPvFieldsMatchKind(dto);
       assertNotFuture('drawnUpOn', dto.drawnUpOn);
       assertNotBeforeFiling('drawnUpOn', dto.drawnUpOn, row.filed_on);
       const parties = await this.cases.parties(tx, row.id);
@@ -140,7 +141,7 @@ export class PvsService {
     q: HomologationQueueQueryDto,
   ): Promise<PageV1<HomologationQueueItemV1>> {
     const scope = requirePermission(rc.identity, 'case:read');
-    return this.pvs.queue(scope, q.status ?? 'pending', q.limit ?? LIST_PAGE_SIZE, q.cursor);
+    return this.pvs.queue(scope, q.status ?? 'pending', q.limit ?? DEFAULT_PAGE_SIZE, q.cursor);
   }
 
   /** Public: says only that the PV exists, its number, state, CoFo, date and content hash. No personal data. */
