@@ -92,7 +92,8 @@ const CONSOLE_LOG: DriverLog = {
  * kafkajs' round robin under the name other clients give it (`roundrobin`, as @platformatic/kafka does):
  * the broker forms a group only from members that share a protocol name, so with kafkajs' own name
  * (`RoundRobinAssigner`) replicas on the two clients could not share a service's partitions, and a
- * service could not move from one client to the other one replica at a time.
+ * service could not move from one client to the other one replica at a time. kafkajs' own name is
+ * offered second, so a replica of this build also joins a group of replicas of an older build.
  */
 export const SHARED_ROUND_ROBIN = 'roundrobin';
 const roundRobin: PartitionAssigner = (config) => ({
@@ -143,7 +144,7 @@ export class KafkaJsDriver implements KafkaDriver {
       rebalanceTimeout: o.rebalanceTimeoutMs,
       maxWaitTimeInMs: o.maxWaitMs,
       allowAutoTopicCreation: false,
-      partitionAssigners: [roundRobin],
+      partitionAssigners: [roundRobin, PartitionAssigners.roundRobin],
     });
     let joined = false;
     const member = (j: boolean) => {
