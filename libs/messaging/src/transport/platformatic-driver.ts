@@ -144,6 +144,12 @@ export class PlatformaticDriver implements KafkaDriver {
       maxWaitTime: o.maxWaitMs,
       minBytes: 1,
       autocommit: false,
+      // Round robin under both names kafkajs replicas may offer (see kafkajs-driver.ts): a group forms
+      // only from members sharing a protocol name.
+      protocols: [
+        { name: 'roundrobin', version: 1 },
+        { name: 'RoundRobinAssigner', version: 1 },
+      ],
       deserializers: {
         key: (v?: Buffer) => stringDeserializer(v),
         value: (v?: Buffer) => v,
