@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CaseV1, PvV1 } from '@prosmed/contracts';
-import { frLongDate, frNumber, frSurface, renderPvPdf, type PvPdfInput } from './pv-pdf';
+import { frLongDate, frNumber, frSurface } from './fr-format';
+import { renderPvPdf, type PvPdfInput } from './pv-pdf';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../../..');
 
