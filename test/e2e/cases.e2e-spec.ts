@@ -178,7 +178,7 @@ describe('land case from filing to a homologated, printed and verified PV', () =
       'Fait à Ségou, le',
       'CADRE RÉSERVÉ AU TRIBUNAL (HOMOLOGATION)',
       `Dossier N° ${c.number}`,
-      '1/',
+      `Code de vérification ${pv.verificationCode} 1/`,
     ]) {
       expect(text).toContain(expected);
     }

@@ -577,6 +577,12 @@ describe('printable PV', () => {
       'Ségou, cercle de Ségou',
       `${daysAgo(9).slice(8, 10)}/${daysAgo(9).slice(5, 7)}/${daysAgo(9).slice(0, 4)}`,
       pv.verificationCode,
+      // The CoFo's seat (its place ML-SEG-SEG-SEG), the running header and the page numbers.
+      'Fait à Ségou, le',
+      `Dossier N° ${c.number} · PV de conciliation, version 1`,
+      `Code de vérification ${pv.verificationCode} 1/`,
+      'CADRE RÉSERVÉ AU TRIBUNAL (HOMOLOGATION)',
+      'http://127.0.0.1:3000/api/public/pvs/check/',
     ]) {
       expect(text).toContain(expected);
     }
