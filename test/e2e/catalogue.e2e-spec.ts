@@ -34,7 +34,9 @@ function requestOf(def: AnyMessageDef): { path: string; body?: unknown } {
   const rest = Object.fromEntries(Object.entries(example).filter(([k]) => !fields.includes(k)));
   const prefix = def.permission === 'public' ? '/api/public/' : '/api/v1/';
   if (http.method === 'GET') {
-    const query = new URLSearchParams(Object.entries(rest).map(([k, v]) => [k, String(v)])).toString();
+    const query = new URLSearchParams(
+      Object.entries(rest).map(([k, v]): [string, string] => [k, String(v)]),
+    ).toString();
     return { path: `${prefix}${path}${query ? `?${query}` : ''}` };
   }
   return { path: `${prefix}${path}`, body: rest };
