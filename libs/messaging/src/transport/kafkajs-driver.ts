@@ -120,19 +120,34 @@ export class KafkaJsDriver implements KafkaDriver {
   }
 
   async producer(): Promise<DriverProducer> {
-    const p = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 5,
-      allowAutoTopicCreation: false,
-      // kafkajs 2's default partitioner, chosen explicitly (it warns at every start otherwise).
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    const clusters: KafkaJsCluster[] = [];
+    const p = withClusterOf(this.kafka, clusters, () =>
+      this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 5,
+        allowAutoTopicCreation: false,
+        // kafkajs 2's default partitioner, chosen explicitly (it warns at every start otherwise).
+        createPartitioner: Partitioners.DefaultPartitioner,
+      }),
+    );
     await p.connect();
+    const targets = new TargetTopics(clusters[0], () => this.admin());
     return {
       send: async (records) => {
-        await p.sendBatch({ acks: -1, topicMessages: byTopic(records) });
+        const topicMessages = byTopic(records);
+        await targets.beforeSend(topicMessages.map((t) => t.topic));
+        try {
+          await p.sendBatch({ acks: -1, topicMessages });
+        } catch (err) {
+          // A topic that was deleted since (a caller's reply topic) fails every send: prune, try once more.
+          if (!(await targets.prune())) throw err;
+          await p.sendBatch({ acks: -1, topicMessages });
+        }
       },
-      close: () => p.disconnect(),
+      close: async () => {
+        await p.disconnect();
+        await targets.close();
+      },
     };
   }
 
@@ -199,6 +214,83 @@ export class KafkaJsDriver implements KafkaDriver {
     const a = this.kafka.admin();
     await a.connect();
     return new KafkaJsAdmin(a);
+  }
+}
+
+/** The part of kafkajs' internal cluster this driver touches (kafkajs 2.2, `src/cluster/index.js`). */
+interface KafkaJsCluster {
+  targetTopics: Set<string>;
+}
+
+/**
+ * Calls `make` (which creates one kafkajs client) and records the cluster kafkajs creates for it. kafkajs
+ * keeps no public handle on it; the private factory is found by its symbol's description. Without it
+ * (another kafkajs version) nothing is recorded, and the pruning below does nothing.
+ */
+function withClusterOf<T>(kafka: Kafka, out: KafkaJsCluster[], make: () => T): T {
+  const k = kafka as unknown as Record<symbol, (...a: unknown[]) => KafkaJsCluster>;
+  const sym = Object.getOwnPropertySymbols(kafka).find(
+    (x) => x.description === 'private:Kafka:createCluster',
+  );
+  const original = sym ? k[sym] : undefined;
+  if (!sym || !original) return make();
+  k[sym] = (...args: unknown[]) => {
+    const c = original(...args);
+    out.push(c);
+    return c;
+  };
+  try {
+    return make();
+  } finally {
+    k[sym] = original;
+  }
+}
+
+/**
+ * kafkajs keeps every topic a producer ever sent to, and asks the broker about all of them whenever its
+ * metadata is refreshed (a new topic, or every 5 minutes); once one of them is deleted, that request
+ * fails and so does every send, for good. The service kit's producer sends replies to topics that come
+ * and go with the callers, so the set is pruned to topics that still exist: when a new topic comes in,
+ * at most once a minute otherwise, and after a failed send.
+ */
+class TargetTopics {
+  private lastPrune = Date.now();
+  private admin?: Promise<DriverAdmin>;
+
+  constructor(
+    private readonly cluster: KafkaJsCluster | undefined,
+    private readonly connect: () => Promise<DriverAdmin>,
+  ) {}
+
+  async beforeSend(topics: readonly string[]): Promise<void> {
+    const t = this.cluster?.targetTopics;
+    if (!t || t.size === 0) return;
+    if (topics.some((x) => !t.has(x)) || Date.now() - this.lastPrune > 60_000) await this.prune();
+  }
+
+  /** Drops deleted topics from the set; true when it dropped any. */
+  async prune(): Promise<boolean> {
+    const t = this.cluster?.targetTopics;
+    if (!t) return false;
+    this.lastPrune = Date.now();
+    try {
+      this.admin ??= this.connect();
+      const live = new Set(await (await this.admin).listTopics());
+      const gone = [...t].filter((x) => !live.has(x));
+      for (const x of gone) t.delete(x);
+      return gone.length > 0;
+    } catch {
+      const admin = this.admin;
+      this.admin = undefined;
+      void admin?.then((a) => a.close()).catch(() => undefined);
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    const admin = this.admin;
+    this.admin = undefined;
+    await admin?.then((a) => a.close()).catch(() => undefined);
   }
 }
 
