@@ -6,7 +6,7 @@ describe('loadPlatformConfig', () => {
   it('defaults to the local stack', () => {
     const c = loadPlatformConfig('x', {});
     expect(c.kafka.brokers).toEqual(['127.0.0.1:9092']);
-    expect(c.kafka.client).toBe('kafkajs');
+    expect(c.kafka.client).toBe('platformatic');
     expect(c.keycloak.issuer).toBe('http://127.0.0.1:8080/realms/prosmed');
     expect(c.keycloak.jwksUri).toBe('http://127.0.0.1:8080/realms/prosmed/protocol/openid-connect/certs');
     expect(c.postgres).toMatchObject({
@@ -24,7 +24,7 @@ describe('loadPlatformConfig', () => {
       PGPORT: '6543',
     });
     expect(c.kafka.brokers).toEqual(['127.0.0.1:19092']);
-    expect(loadPlatformConfig('x', { KAFKA_CLIENT: 'platformatic' }).kafka.client).toBe('platformatic');
+    expect(loadPlatformConfig('x', { KAFKA_CLIENT: 'kafkajs' }).kafka.client).toBe('kafkajs');
     expect(c.keycloak.issuer).toBe('http://kc:8081/realms/prosmed');
     expect(c.postgres.port).toBe(6543);
   });

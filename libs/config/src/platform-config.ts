@@ -18,7 +18,10 @@ export type KafkaClientName = (typeof KAFKA_CLIENTS)[number];
 
 export interface KafkaConfig {
   brokers: string[];
-  /** `KAFKA_CLIENT`: which client library the transport runs on. */
+  /**
+   * `KAFKA_CLIENT`: which client library the transport runs on; `platformatic` by default (measured faster,
+   * README "Why these dependencies"), `kafkajs` still selectable.
+   */
   client: KafkaClientName;
   clientId: string;
   /** Bound on every request-reply call, in ms. */
@@ -73,7 +76,7 @@ export function loadPlatformConfig(
     },
     kafka: {
       brokers: env.list(src, 'KAFKA_BROKERS', [`127.0.0.1:${env.port(src, 'KAFKA_PORT', 9092)}`]),
-      client: env.oneOf(src, 'KAFKA_CLIENT', KAFKA_CLIENTS, 'kafkajs'),
+      client: env.oneOf(src, 'KAFKA_CLIENT', KAFKA_CLIENTS, 'platformatic'),
       clientId,
       requestTimeoutMs: env.int(src, 'KAFKA_REQUEST_TIMEOUT_MS', 5000, 100, 120000),
     },
