@@ -11,7 +11,12 @@ import {
   type Identity,
   type RemoteErrorPayload,
 } from '@prosmed/contracts';
-import { brokerGroupTimings, IDLE_FETCH_WAIT_MS, type GroupTimings } from './kafka-options';
+import {
+  brokerGroupTimings,
+  IDLE_FETCH_WAIT_MS,
+  MAX_RESTART_DELAY_MS,
+  type GroupTimings,
+} from './kafka-options';
 import { BatchingProducer } from './transport/batching-producer';
 import type { DriverConsumer, DriverLog, IncomingRecord, KafkaDriver } from './transport/driver';
 import { removeOrphanReplyTopics, replyInstanceId } from './transport/reply-topics';
@@ -214,7 +219,7 @@ export class RequestReplyClient {
           // A janitor may have taken the topic for an orphan while we were out: `start` creates it again.
           await this.start();
         } catch (e) {
-          this.restartConsumer(e, Math.min(delayMs * 2, 10_000));
+          this.restartConsumer(e, Math.min(delayMs * 2, MAX_RESTART_DELAY_MS));
         }
       })();
     }, delayMs);

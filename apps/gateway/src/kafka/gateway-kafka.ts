@@ -7,6 +7,7 @@ import {
   type DriverLog,
   JsonLogger,
   type KafkaDriver,
+  MAX_RESTART_DELAY_MS,
   RemoteError,
   RequestReplyClient,
   RequestTimeoutError,
@@ -168,7 +169,7 @@ export class GatewayKafka implements OnApplicationBootstrap, OnApplicationShutdo
         await this.rr.close().catch(() => undefined);
         this.rr = this.newClient();
         await sleep(delay);
-        delay = Math.min(delay * 2, 10_000);
+        delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
       }
     }
   }

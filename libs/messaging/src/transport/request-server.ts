@@ -3,6 +3,7 @@ import { lastValueFrom } from 'rxjs';
 import { domainError, Headers, isRemoteErrorPayload } from '@prosmed/contracts';
 import {
   IDLE_FETCH_WAIT_MS,
+  MAX_RESTART_DELAY_MS,
   REQUEST_COMMIT_INTERVAL_MS,
   REQUEST_CONCURRENCY,
   type GroupTimings,
@@ -132,7 +133,7 @@ export class KafkaRequestServer extends Server implements CustomTransportStrateg
         try {
           await this.start();
         } catch (e) {
-          this.restart(e, Math.min(delayMs * 2, 10_000));
+          this.restart(e, Math.min(delayMs * 2, MAX_RESTART_DELAY_MS));
         }
       })();
     }, delayMs);
