@@ -5,7 +5,7 @@ import { processColumns } from './lib/cpu';
 import { byOwner, ownerOf, topFunctions, type CpuProfile } from './lib/cpuprofile';
 import { closedLoop, openLoop } from './lib/load';
 import { MAX_LEVEL, parseOptions } from './lib/options';
-import { parseBefore } from './lib/phases';
+import { landPerMessage, parseBefore } from './lib/phases';
 import { CASE_SEQ_SAMPLES, FILE_CASE_SCRIPT, parsePgbench } from './lib/pgbench';
 import { beforeAfterRows } from './lib/render';
 import { markdownTable, table, verdict } from './lib/report';
@@ -517,5 +517,16 @@ const x = { description: 'request' };`;
     expect(parseRates('file-spread:21,case-get:47.7')).toEqual({ 'file-spread': 21, 'case-get': 47.7 });
     expect(() => parseRates('cofo-get:8')).toThrow(/bad rate/);
     expect(() => parseRates('case-get:-1')).toThrow(/bad rate/);
+  });
+});
+
+describe('land CPU when other instances share its consumer group', () => {
+  it('is per message it handled, and left out when it handled too few', () => {
+    const cpu = { gateway: 3, land: 2, kafka: 1 };
+    expect(landPerMessage(cpu, 100, 100)).toBe(cpu);
+    expect(landPerMessage(cpu, 50, 100)).toEqual({ gateway: 3, land: 4, kafka: 1 });
+    expect(landPerMessage(cpu, 200, 100)).toEqual({ gateway: 3, land: 1, kafka: 1 });
+    expect(landPerMessage(cpu, 1, 100)).toEqual({ gateway: 3, kafka: 1 });
+    expect(landPerMessage({ gateway: 3 }, 50, 100)).toEqual({ gateway: 3 });
   });
 });

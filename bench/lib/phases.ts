@@ -41,9 +41,31 @@ async function measured<R extends { ok: number }>(
   const run = await load();
   const out: CpuRun & { run: R } = { run, cpu: meter.perRequest(run.ok), busyPct: meter.busyPct() };
   const h1 = await messagesHandled(landPort);
-  if (h0 !== undefined && h1 !== undefined && run.ok > 0)
+  if (h0 !== undefined && h1 !== undefined && run.ok > 0) {
     out.landSharePct = round(((h1 - h0) * 100) / run.ok);
+    out.cpu = landPerMessage(out.cpu, h1 - h0, run.ok);
+  }
   return out;
+}
+
+/** Below this share of the requests, the land instance's CPU is mostly its idle cost: not a figure. */
+export const MIN_LAND_SHARE = 0.2;
+
+/**
+ * Pure: the land instance's CPU per Kafka message it handled rather than per request answered. Other
+ * land instances in its consumer group (other users' tests on a shared broker) take some of the
+ * requests, and other callers send it messages of their own: per message handled, its figure is the
+ * cost of one request whoever sent it. `null` (not measured) when it handled too few to tell.
+ */
+export function landPerMessage(cpu: CpuShare, handled: number, answered: number): CpuShare {
+  const land = cpu.land;
+  if (land === undefined || handled === answered) return cpu;
+  if (handled < answered * MIN_LAND_SHARE) {
+    const out = { ...cpu };
+    delete out.land;
+    return out;
+  }
+  return { ...cpu, land: round((land * answered) / handled) };
 }
 
 /**
