@@ -30,6 +30,8 @@ export interface FuzzOptions {
   /** New fixture cases every N requests (long runs consume them: closed cases stop reaching deep logic). */
   refreshEvery: number;
   known: KnownFinding[];
+  /** One line per request (replays). */
+  verbose?: (line: string) => void;
 }
 
 export interface Caller {
@@ -212,18 +214,22 @@ export class Fuzzer {
     }
     const invalidReasons = expectationKnown ? reasons : [];
 
-    const before = this.last ?? (await this.tracker.snapshot(requestId));
+    const before = this.last ?? (await this.tracker.snapshot([requestId]));
     // Load on a shared 2-core machine, or a rebalance of the land service's consumer group (other tests
     // start and stop land services all the time): on 503/504 or a failed connection, wait until the
-    // service answers a trivial read, then send again, up to three times (same request id and
-    // idempotency key: a write that did happen is replayed, not repeated). Still 5xx then: a finding.
+    // service answers a trivial read, then send again, up to three times. Same idempotency key (a write
+    // that did happen is replayed, not repeated), but a new request id: reads are keyed by it, so the
+    // retry goes to another partition than the one a stuck consumer holds. Still 5xx then: a finding.
+    const ids = [requestId];
     let answer = await this.send(op.method, url, headers, body);
     for (let attempt = 2; attempt <= 3 && isUnavailable(answer); attempt++) {
       await this.waitUntilServing();
+      ids.push(`${requestId}-r${attempt}`);
+      headers['x-request-id'] = ids[ids.length - 1];
       answer = (await this.send(op.method, url, headers, body)) ?? answer;
       if (!isUnavailable(answer)) this.stats.transient++;
     }
-    const after = await this.tracker.snapshot(requestId);
+    const after = await this.tracker.snapshot(ids);
     this.last = after;
     this.assertAlive(op, url);
 
@@ -250,7 +256,7 @@ export class Fuzzer {
     else {
       violations.push(
         ...checkAnswer(answer, {
-          requestId,
+          requestId: ids[ids.length - 1],
           requestText: `${decodeSafe(url)}\n${bodyText}`,
           documentedCodes: this.documentedCodes,
           invalidReasons,
@@ -279,6 +285,9 @@ export class Fuzzer {
       }
     }
     this.stats.record(op.key, answer?.status ?? 'none', gen.labels);
+    this.opts.verbose?.(
+      `${ids.join(' ')} ${caller.username} ${op.method} ${url.slice(0, 300)} ${shown.slice(0, 300)} -> ${answer?.status ?? 'none'} ${answer?.text.slice(0, 200) ?? ''}`,
+    );
 
     const unknown: Finding[] = [];
     for (const v of violations) {
@@ -294,7 +303,7 @@ export class Fuzzer {
         status: answer?.status ?? 'none',
         seed,
         runIndex,
-        requestId,
+        requestId: ids.join(' '),
         method: op.method,
         url: url.length > 400 ? `${url.slice(0, 400)}… (${url.length} chars)` : url,
         headers: Object.fromEntries(Object.entries(headers).filter(([h]) => h !== 'authorization')),

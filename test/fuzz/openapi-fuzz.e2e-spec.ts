@@ -19,7 +19,8 @@ import { WriteTracker } from './write-tracker';
  *
  * `npm test` runs it bounded, with a fixed seed; `npm run test:fuzz` runs it longer with a random seed.
  * Environment: FUZZ_RUNS (runs per route and caller), FUZZ_SEED, FUZZ_ONLY (a part of the route's name),
- * FUZZ_CALLER, FUZZ_PATH (fast-check path to replay), FUZZ_SHRINK=1, FUZZ_STRICT_COUNTS=1 (default on CI).
+ * FUZZ_CALLER, FUZZ_PATH (fast-check path to replay), FUZZ_SHRINK=1, FUZZ_STRICT_COUNTS=1 (default on CI),
+ * FUZZ_VERBOSE=1 (one line per request).
  */
 const LONG = process.env.FUZZ_MODE === 'long';
 const SEED = process.env.FUZZ_SEED
@@ -59,7 +60,11 @@ beforeAll(async () => {
     out(`[fuzz] warning: other consumers of the land service's topics: ${others.join(', ')}`);
   const doc = await call<OpenApiDoc>(gw.url, 'GET', '/api/docs-json');
   if (doc.status !== 200) throw new Error(`no OpenAPI document: ${doc.status}`);
-  ops = operationsOf(doc.body).filter((o) => !ONLY || o.key.includes(ONLY));
+  // FUZZ_ONLY names a route exactly (`GET /api/v1/cases`), or else selects every route containing it.
+  const all = operationsOf(doc.body);
+  ops = all.some((o) => o.key === ONLY)
+    ? all.filter((o) => o.key === ONLY)
+    : all.filter((o) => !ONLY || o.key.includes(ONLY));
   await tracker.start();
   const ctx = new FuzzContext(gw.url);
   const fx = await ctx.prepare(true);
@@ -74,6 +79,7 @@ beforeAll(async () => {
     shrink: process.env.FUZZ_SHRINK === '1',
     path: process.env.FUZZ_PATH,
     refreshEvery: LONG ? 400 : 0,
+    verbose: process.env.FUZZ_VERBOSE === '1' ? out : undefined,
     known: KNOWN_FINDINGS,
   });
 }, 300_000);

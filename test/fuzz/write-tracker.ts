@@ -86,19 +86,19 @@ export class WriteTracker {
     this.ownedKeys.push(...[...ids, ...keys].filter((k) => !this.ownedKeys.includes(k)));
   }
 
-  async snapshot(requestId: string): Promise<Snapshot> {
+  async snapshot(requestIds: string[]): Promise<Snapshot> {
     const parts: string[] = [];
     const label = (kind: string, table: string) => `${kind}|${table}`;
     for (const t of this.tables) {
       parts.push(`(SELECT count(*) FROM ${t.name}) AS ${q(label('count', t.name))}`);
       if (t.columns.has('request_id')) {
         parts.push(
-          `(SELECT count(*) FROM ${t.name} WHERE "request_id" = $1) AS ${q(label('attributed', t.name))}`,
+          `(SELECT count(*) FROM ${t.name} WHERE "request_id" = ANY($1::text[])) AS ${q(label('attributed', t.name))}`,
         );
       }
       if (t.columns.has('headers')) {
         parts.push(
-          `(SELECT count(*) FROM ${t.name} WHERE "headers"->>'x-request-id' = $1) AS ${q(label('attributed-headers', t.name))}`,
+          `(SELECT count(*) FROM ${t.name} WHERE "headers"->>'x-request-id' = ANY($1::text[])) AS ${q(label('attributed-headers', t.name))}`,
         );
       }
       if (t.columns.has('case_id')) {
@@ -124,7 +124,7 @@ export class WriteTracker {
       }
     }
     const res = await this.client!.query<Record<string, string>>(`SELECT ${parts.join(',\n')}`, [
-      requestId,
+      requestIds,
       this.ownedIds,
       this.ownedKeys,
     ]);
@@ -139,7 +139,7 @@ export class WriteTracker {
     return snap;
   }
 
-  /** What a request did, from the snapshots around it (`after` taken with its request id). */
+  /** What a request did, from the snapshots around it (`after` taken with its request ids). */
   compare(before: Snapshot, after: Snapshot): WriteCheck {
     const attributed = Object.entries(after.attributed)
       .filter(([, n]) => n > 0)
