@@ -85,7 +85,7 @@ export class GpsPointDto {
 }
 
 export class PartyInputDto {
-  @ApiProperty({ enum: PARTY_KINDS, description: 'person, or group (family, village, association...)' })
+  @ApiProperty({ enum: PARTY_KINDS, description: 'personne, ou groupe (famille, village, association...)' })
   @IsIn(PARTY_KINDS)
   kind!: PartyKind;
 
@@ -96,13 +96,13 @@ export class PartyInputDto {
   @ApiPropertyOptional({
     enum: SEXES,
     nullable: true,
-    description: 'Required for a person; none for a group',
+    description: 'Obligatoire pour une personne ; aucun pour un groupe',
   })
   @ValidateIf((o: PartyInputDto) => o.kind === 'person' || (o.sex !== undefined && o.sex !== null))
   @IsIn(SEXES)
   sex?: Sex | null;
 
-  @ApiPropertyOptional({ enum: AGE_GROUPS, default: 'unknown', description: 'youth = 15-35' })
+  @ApiPropertyOptional({ enum: AGE_GROUPS, default: 'unknown', description: 'jeune = 15-35 ans' })
   @IsOptional()
   @IsIn(AGE_GROUPS)
   ageGroup?: AgeGroup;
@@ -120,7 +120,7 @@ export class PartyInputDto {
     minimum: 1,
     maximum: 100000,
     nullable: true,
-    description: 'For a group: people it speaks for',
+    description: 'Pour un groupe : nombre de personnes représentées',
   })
   @IfNotNull()
   @IsInt()
@@ -130,7 +130,7 @@ export class PartyInputDto {
 }
 
 export class LandInputDto {
-  @ApiProperty({ example: 'ML-SEG-SEG-SEG', description: 'Place code of the village where the land lies' })
+  @ApiProperty({ example: 'ML-SEG-SEG-SEG', description: 'Code du village où se trouve la terre' })
   @IsPlaceCode()
   villageCode!: string;
 
@@ -154,12 +154,12 @@ export class LandInputDto {
 export class FileCaseDto {
   @ApiProperty({
     example: 'SEG01',
-    description: 'CoFo receiving the case; a secretary files in her own only',
+    description: 'CoFo saisie ; une secrétaire n’enregistre que dans la sienne',
   })
   @IsRegistryCode()
   cofoCode!: string;
 
-  @ApiProperty({ example: '2026-11-20', description: 'Date of the saisine (YYYY-MM-DD), not in the future' })
+  @ApiProperty({ example: '2026-11-20', description: 'Date de la saisine (AAAA-MM-JJ), pas dans le futur' })
   @DateOnly()
   filedOn!: string;
 
@@ -185,11 +185,11 @@ export class FileCaseDto {
 
 /** Every command on an existing case names the version its author read (optimistic locking). */
 export class CaseCommandDto {
-  @ApiProperty({ format: 'uuid', description: 'Set from the URL by the gateway' })
+  @ApiProperty({ format: 'uuid', description: 'Pris dans l’URL par la passerelle' })
   @IsUUID()
   caseId!: string;
 
-  @ApiProperty({ minimum: 1, example: 1, description: 'Version of the case as read; a stale one is a 409' })
+  @ApiProperty({ minimum: 1, example: 1, description: 'Version du dossier lue ; périmée, c’est 409' })
   @IsVersion()
   version!: number;
 }
@@ -217,7 +217,11 @@ export class InstructionStepDto extends CaseCommandDto {
   @Text(4000)
   summary!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'For a hearing: the party heard' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'Pour une audition : la partie entendue',
+  })
   @IfNotNull()
   @IsUUID()
   partyId?: string | null;
@@ -230,12 +234,15 @@ export class PartyMarkDto {
 
   @ApiProperty({
     enum: MARK_KINDS,
-    description: 'signature, thumbprint (empreinte digitale), or represented',
+    description: 'signature, empreinte digitale, ou représentée',
   })
   @IsIn(MARK_KINDS)
   kind!: MarkKind;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Required when represented: who signed for the party' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Obligatoire si représentée : qui a signé pour la partie',
+  })
   @ValidateIf(
     (o: PartyMarkDto) =>
       o.kind === 'represented' || (o.representedBy !== undefined && o.representedBy !== null),
@@ -261,11 +268,11 @@ export class PvMemberDto {
 
 /** A member's mark on the PV, by the name given in `membersPresent`. */
 export class MemberMarkDto {
-  @ApiProperty({ example: 'Moussa Keïta', description: 'Name of a member present, as in membersPresent' })
+  @ApiProperty({ example: 'Moussa Keïta', description: 'Nom d’un membre présent, comme dans membersPresent' })
   @Text(200)
   name!: string;
 
-  @ApiProperty({ enum: MEMBER_MARK_KINDS, description: 'signature, or thumbprint (empreinte digitale)' })
+  @ApiProperty({ enum: MEMBER_MARK_KINDS, description: 'signature, ou empreinte digitale' })
   @IsIn(MEMBER_MARK_KINDS)
   kind!: MemberMarkKind;
 }
@@ -275,7 +282,7 @@ export class RecordPvDto extends CaseCommandDto {
   @IsIn(PV_KINDS)
   kind!: PvKind;
 
-  @ApiProperty({ example: '2026-11-25', description: 'Not before the filing, not in the future' })
+  @ApiProperty({ example: '2026-11-25', description: 'Pas avant la saisine, pas dans le futur' })
   @DateOnly()
   drawnUpOn!: string;
 
@@ -286,15 +293,15 @@ export class RecordPvDto extends CaseCommandDto {
   @NestedObject(() => PvMemberDto, { each: true })
   membersPresent!: PvMemberDto[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Conciliation: the points agreed (at least one)' })
+  @ApiPropertyOptional({ type: [String], description: 'Conciliation : les points d’accord (au moins un)' })
   @PointList()
   agreedPoints?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Conciliation: points left open' })
+  @ApiPropertyOptional({ type: [String], description: 'Conciliation : les points restés ouverts' })
   @PointList()
   openPoints?: string[];
 
-  @ApiPropertyOptional({ type: [PartyMarkDto], description: "Conciliation: each party's mark" })
+  @ApiPropertyOptional({ type: [PartyMarkDto], description: 'Conciliation : la marque de chaque partie' })
   @IfPresent()
   @IsArray()
   @ArrayMaxSize(50)
@@ -303,7 +310,7 @@ export class RecordPvDto extends CaseCommandDto {
 
   @ApiPropertyOptional({
     type: [MemberMarkDto],
-    description: "Each member present's mark (either kind of PV), once per member",
+    description: 'La marque de chaque membre présent (les deux sortes de PV), une par membre',
   })
   @IfPresent()
   @IsArray()
@@ -311,18 +318,18 @@ export class RecordPvDto extends CaseCommandDto {
   @NestedObject(() => MemberMarkDto, { each: true })
   memberMarks?: MemberMarkDto[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Non-conciliation: the steps tried' })
+  @ApiPropertyOptional({ type: [String], description: 'Non-conciliation : les démarches tentées' })
   @PointList()
   stepsTried?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'Non-conciliation: why it failed' })
+  @ApiPropertyOptional({ nullable: true, description: 'Non-conciliation : le motif de l’échec' })
   @IfNotNull()
   @Text(4000)
   failureReason?: string | null;
 
   @ApiPropertyOptional({
     nullable: true,
-    description: 'Required when a new version replaces the PV in force',
+    description: 'Obligatoire quand une nouvelle version remplace le PV en vigueur',
   })
   @IfNotNull()
   @Text(2000)
@@ -330,7 +337,7 @@ export class RecordPvDto extends CaseCommandDto {
 }
 
 export class RequestHomologationDto extends CaseCommandDto {
-  @ApiProperty({ example: '2026-11-26', description: 'Date sent to the tribunal' })
+  @ApiProperty({ example: '2026-11-26', description: 'Date de transmission au tribunal' })
   @DateOnly()
   requestedOn!: string;
 }
@@ -340,7 +347,7 @@ export class DecideHomologationDto extends CaseCommandDto {
   @IsIn(HOMOLOGATION_DECISIONS)
   decision!: HomologationDecision;
 
-  @ApiPropertyOptional({ example: 'HOM-2026-041', nullable: true, description: 'Required when homologated' })
+  @ApiPropertyOptional({ example: 'HOM-2026-041', nullable: true, description: 'Obligatoire si homologué' })
   @ValidateIf(
     (o: DecideHomologationDto) => o.decision === 'homologated' || (o.decisionNumber ?? null) !== null,
   )
@@ -351,7 +358,7 @@ export class DecideHomologationDto extends CaseCommandDto {
   @DateOnly()
   decisionDate!: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Required when rejected' })
+  @ApiPropertyOptional({ nullable: true, description: 'Obligatoire si rejeté' })
   @ValidateIf((o: DecideHomologationDto) => o.decision === 'rejected' || (o.rejectionReason ?? null) !== null)
   @Text(4000)
   rejectionReason?: string | null;
@@ -359,14 +366,14 @@ export class DecideHomologationDto extends CaseCommandDto {
 
 export class ReferCaseDto extends CaseCommandDto {
   // The law sends the parties to a named court on a date: neither may be left out.
-  @ApiProperty({ example: "Tribunal d'instance de Ségou", description: 'The court the case goes to' })
+  @ApiProperty({ example: "Tribunal d'instance de Ségou", description: 'Le tribunal saisi' })
   @IsNotEmpty()
   @Text(200)
   court!: string;
 
   @ApiProperty({
     example: '2026-11-27',
-    description: 'Date of the referral: not before the PV de non-conciliation, not in the future',
+    description: 'Date du renvoi : pas avant le PV de non-conciliation, pas dans le futur',
   })
   @IsNotEmpty()
   @DateOnly()
@@ -414,7 +421,7 @@ export class CaseListQueryDto {
   @IsIn(DISPUTE_TYPES)
   disputeType?: DisputeType;
 
-  @ApiPropertyOptional({ example: 'ML-SEG-SEG', description: 'The village or any unit above it' })
+  @ApiPropertyOptional({ example: 'ML-SEG-SEG', description: 'Le village ou toute unité au-dessus' })
   @IsOptional()
   @IsPlaceCode()
   placeCode?: string;
@@ -434,7 +441,9 @@ export class CaseListQueryDto {
   @DateOnly()
   filedTo?: string;
 
-  @ApiPropertyOptional({ description: 'Text in number, summary, land or party names (accents ignored)' })
+  @ApiPropertyOptional({
+    description: 'Texte dans le numéro, le résumé, la terre ou le nom des parties (accents ignorés)',
+  })
   @IfPresent()
   @IsSearchText()
   q?: string;

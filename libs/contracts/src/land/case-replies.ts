@@ -48,7 +48,7 @@ export class CaseSummaryDto {
   @ApiProperty({ example: 'ML-SEG-SEG-SEG' }) villageCode!: string;
   @ApiProperty() summary!: string;
   @ApiProperty({ type: PartyCountsDto }) parties!: PartyCountsDto;
-  @ApiProperty({ description: 'Send it back with the next command (optimistic locking)' }) version!: number;
+  @ApiProperty({ description: 'À renvoyer avec la commande suivante (verrou optimiste)' }) version!: number;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
@@ -93,9 +93,9 @@ export class HomologationDto {
   @ApiProperty({ nullable: true, type: String }) decisionNumber!: string | null;
   @ApiProperty({ nullable: true, type: String }) decisionDate!: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectionReason!: string | null;
-  @ApiProperty({ description: 'Days from the request to the decision, or to today while waiting' })
+  @ApiProperty({ description: 'Jours de la demande à la décision, ou à aujourd’hui en attendant' })
   waitingDays!: number;
-  @ApiProperty({ description: 'Waiting longer than the configured number of days' }) overdue!: boolean;
+  @ApiProperty({ description: 'En attente depuis plus que le nombre de jours configuré' }) overdue!: boolean;
 }
 
 export class PvDto {
@@ -110,12 +110,15 @@ export class PvDto {
   @ApiProperty({ type: [String] }) agreedPoints!: string[];
   @ApiProperty({ type: [String] }) openPoints!: string[];
   @ApiProperty({ type: [PartyMarkDto] }) marks!: PartyMarkDto[];
-  @ApiProperty({ type: [MemberMarkDto], description: "Each member present's mark (signature or thumbprint)" })
+  @ApiProperty({
+    type: [MemberMarkDto],
+    description: 'La marque de chaque membre présent (signature ou empreinte)',
+  })
   memberMarks!: MemberMarkDto[];
   @ApiProperty({ type: [String] }) stepsTried!: string[];
   @ApiProperty({ nullable: true, type: String }) failureReason!: string | null;
   @ApiProperty({ nullable: true, type: String }) correctionReason!: string | null;
-  @ApiProperty({ description: 'SHA-256 of the PV content, printed on the paper' }) contentHash!: string;
+  @ApiProperty({ description: 'SHA-256 du contenu du PV, imprimé sur le papier' }) contentHash!: string;
   @ApiProperty({ example: 'K7Q2-9XHD-PM4A' }) verificationCode!: string;
   @ApiProperty({ type: HomologationDto, nullable: true }) homologation!: HomologationDto | null;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
@@ -141,11 +144,17 @@ export class CaseDto extends CaseSummaryDto {
   @ApiProperty({ type: [PartyDto] }) partiesList!: PartyDto[];
   @ApiProperty({ type: LandDto }) land!: LandDto;
   @ApiProperty({ type: [StepDto] }) steps!: StepDto[];
-  @ApiProperty({ type: [PvDto], description: 'Every version, oldest first; at most one in force' })
+  @ApiProperty({
+    type: [PvDto],
+    description: 'Toutes les versions, de la plus ancienne à la plus récente ; une seule en vigueur au plus',
+  })
   pvs!: PvDto[];
   @ApiProperty({ type: ReferralDto, nullable: true }) referral!: ReferralDto | null;
   @ApiProperty({ enum: CLOSE_REASONS, nullable: true }) closedReason!: CloseReason | null;
-  @ApiProperty({ type: [HistoryEntryDto], description: 'Every transition: who, when, from, to, why' })
+  @ApiProperty({
+    type: [HistoryEntryDto],
+    description: 'Chaque changement d’état : qui, quand, de, vers, pourquoi',
+  })
   history!: HistoryEntryDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
@@ -176,10 +185,11 @@ export class PvCheckResultDto {
   @ApiPropertyOptional() pvVersion?: number;
   @ApiPropertyOptional({ enum: PV_STATUSES }) status?: PvStatus;
   @ApiPropertyOptional({ enum: CASE_STATES }) caseState?: CaseState;
-  @ApiPropertyOptional({ description: 'Compare with the hash printed on the paper' }) contentHash?: string;
-  @ApiPropertyOptional({ example: 'SEG01', description: 'The CoFo that drew the PV up' }) cofoCode?: string;
+  @ApiPropertyOptional({ description: 'À comparer à l’empreinte imprimée sur le papier' })
+  contentHash?: string;
+  @ApiPropertyOptional({ example: 'SEG01', description: 'La CoFo qui a dressé le PV' }) cofoCode?: string;
   @ApiPropertyOptional({ example: 'Commission foncière de Ségou' }) cofoName?: string;
-  @ApiPropertyOptional({ example: '2026-10-15', description: 'Date of the PV, as printed on it' })
+  @ApiPropertyOptional({ example: '2026-10-15', description: 'Date du PV, telle qu’imprimée' })
   drawnUpOn?: string;
 }
 
@@ -199,12 +209,12 @@ export class PlaceOnOtherMapDto {
 }
 
 export class PlaceDetailDto extends PlaceDto {
-  @ApiProperty({ type: [PlaceDto], description: 'Nearest first' }) ancestors!: PlaceDto[];
+  @ApiProperty({ type: [PlaceDto], description: 'Du plus proche au plus lointain' }) ancestors!: PlaceDto[];
   @ApiProperty({ type: [PlaceDto] }) children!: PlaceDto[];
   @ApiProperty({ type: PlaceOnOtherMapDto }) onOtherMap!: PlaceOnOtherMapDto;
 }
 
 export class PlaceImportResultDto {
   @ApiProperty() imported!: number;
-  @ApiProperty({ description: 'Rows identical to places already known' }) skipped!: number;
+  @ApiProperty({ description: 'Lignes identiques à des lieux déjà connus' }) skipped!: number;
 }

@@ -30,7 +30,7 @@ export interface PlaceImportResultV1 {
 }
 
 export class PlaceSearchDto {
-  @ApiProperty({ example: 'Segou', description: 'Name, accents and case ignored' })
+  @ApiProperty({ example: 'Segou', description: 'Nom, accents et casse ignorés' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -41,7 +41,7 @@ export class PlaceSearchDto {
   @IsIn(PLACE_LEVELS_V1)
   level?: PlaceV1['level'];
 
-  @ApiPropertyOptional({ enum: PLACE_MAPS_V1, description: 'Both maps when absent' })
+  @ApiPropertyOptional({ enum: PLACE_MAPS_V1, description: 'Les deux cartes si absent' })
   @IsOptional()
   @IsIn(PLACE_MAPS_V1)
   map?: PlaceV1['map'];
@@ -58,7 +58,8 @@ export class PlaceCodeDto {
 
 export class PlaceImportDto {
   @ApiProperty({
-    description: 'CSV text, UTF-8, header `code,name,level,parent_code,map,valid_from,valid_to`; `;` or `,`',
+    description:
+      'Texte CSV, UTF-8, en-tête `code,name,level,parent_code,map,valid_from,valid_to` ; séparateur `;` ou `,`',
     example:
       'code,name,level,parent_code,map,valid_from,valid_to\nML-SEG-SAN-SAN-K07,Kimparana,village,ML-SEG-SAN-SAN,pre2024,1999-08-10,2024-09-23',
   })
