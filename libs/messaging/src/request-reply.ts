@@ -211,6 +211,7 @@ export class RequestReplyClient {
     });
     const old = this.consumer;
     this.consumer = undefined;
+    clearTimeout(this.restarting);
     this.restarting = setTimeout(() => {
       void (async () => {
         await old?.stop().catch(() => undefined);

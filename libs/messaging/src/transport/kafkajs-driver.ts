@@ -162,6 +162,7 @@ export class KafkaJsDriver implements KafkaDriver {
       partitionAssigners: [roundRobin, PartitionAssigners.roundRobin],
     });
     let joined = false;
+    let dead = false;
     const member = (j: boolean) => {
       if (joined === j) return;
       joined = j;
@@ -173,7 +174,10 @@ export class KafkaJsDriver implements KafkaDriver {
     c.on(c.events.CRASH, (e) => {
       member(false);
       // kafkajs restarts itself after a retriable crash (and joins again); any other is the owner's.
-      if (!e.payload.restart) o.onFatal?.(e.payload.error);
+      if (!e.payload.restart && !dead) {
+        dead = true;
+        o.onFatal?.(e.payload.error);
+      }
     });
     await c.connect();
     try {

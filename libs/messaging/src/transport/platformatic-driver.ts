@@ -166,15 +166,33 @@ export class PlatformaticDriver implements KafkaDriver {
     };
     c.on('consumer:group:join', () => member(true));
     c.on('consumer:group:leave', () => member(false));
+    // Once per consumer: its owner starts a new one. The consumer emits `error` when a rejoin fails (an
+    // unheard `error` event would end the process), the stream when fetching gives up.
+    let dead = false;
+    const die = (err: unknown) => {
+      member(false);
+      if (stopping || dead) return;
+      dead = true;
+      o.onFatal?.(err);
+    };
+    c.on('error', die);
 
-    const stream = await c.consume({
-      topics: [o.topic],
-      mode: 'committed',
-      fallbackMode: o.fromBeginning ? 'earliest' : 'latest',
-      sessionTimeout: o.sessionTimeoutMs,
-      heartbeatInterval: o.heartbeatIntervalMs,
-      rebalanceTimeout: o.rebalanceTimeoutMs,
-    });
+    let stream: Platformatic.MessagesStream<string | undefined, Buffer | undefined, string, string>;
+    try {
+      stream = await c.consume({
+        topics: [o.topic],
+        mode: 'committed',
+        fallbackMode: o.fromBeginning ? 'earliest' : 'latest',
+        sessionTimeout: o.sessionTimeoutMs,
+        heartbeatInterval: o.heartbeatIntervalMs,
+        rebalanceTimeout: o.rebalanceTimeoutMs,
+      });
+    } catch (err) {
+      // Tried again every few seconds while the broker is away: leave nothing open behind.
+      stopping = true;
+      await c.close(true).catch(() => undefined);
+      throw err;
+    }
     // `consume` resolves once the group is joined: the join event may have fired before we listened.
     if (c.assignments !== null) member(true);
 
@@ -209,10 +227,7 @@ export class PlatformaticDriver implements KafkaDriver {
       const chain = (chains.get(m.partition) ?? Promise.resolve()).then(() => handleOne(m));
       chains.set(m.partition, chain);
     });
-    stream.on('error', (err: Error) => {
-      member(false);
-      if (!stopping) o.onFatal?.(err);
-    });
+    stream.on('error', die);
 
     const commit = async () => {
       const due = [...handled.values()].filter((m) => committed.get(m.partition) !== m.offset);

@@ -126,6 +126,7 @@ export class KafkaRequestServer extends Server implements CustomTransportStrateg
     });
     const old = this.consumer;
     this.consumer = undefined;
+    clearTimeout(this.restarting);
     this.restarting = setTimeout(() => {
       void (async () => {
         await old?.stop().catch(() => undefined);
