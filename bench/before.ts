@@ -26,7 +26,7 @@ import { Client } from 'pg';
 import { loadPlatformConfig } from '@prosmed/config';
 import { loadStackSettings } from '../deploy/local/settings';
 import { benchCofoCode, benchTokens, ensureBenchCofos, ensureBenchUsers } from './lib/bench-data';
-import { CpuMeter, postgresPids, type PidMap } from './lib/cpu';
+import { CpuMeter, postgresBackendsOf, postgresPids, setPostgres, type PidMap } from './lib/cpu';
 import { LoopbackClient } from './lib/http';
 import { closedLoop, type Send } from './lib/load';
 import { closedLoopWithCpu, fixedRateWithCpu } from './lib/phases';
@@ -283,16 +283,22 @@ async function main(): Promise<number> {
     const postmaster = pidListeningOn(cfg.postgres.port);
     const kafkaPid = pidListeningOn(Number(cfg.kafka.brokers[0]?.split(':')[1] ?? 9092));
     const keycloakPid = pidListeningOn(Number(new URL(cfg.keycloak.url).port || 80));
-    const meter = new CpuMeter(() => {
-      const pids: PidMap = new Map([
-        ['gateway', [gateway.pid]],
-        ['land', [land.pid]],
-        ['postgres', postgresPids(postmaster)],
-      ]);
-      if (kafkaPid) pids.set('kafka', [kafkaPid]);
-      if (keycloakPid) pids.set('keycloak', [keycloakPid]);
-      return pids;
-    });
+    let pgOurs: number[] | undefined;
+    const meter = new CpuMeter(
+      () => {
+        const pids: PidMap = new Map([
+          ['gateway', [gateway.pid]],
+          ['land', [land.pid]],
+        ]);
+        if (kafkaPid) pids.set('kafka', [kafkaPid]);
+        setPostgres(pids, postgresPids(postmaster), pgOurs);
+        if (keycloakPid) pids.set('keycloak', [keycloakPid]);
+        return pids;
+      },
+      async () => {
+        pgOurs = await postgresBackendsOf(cfg.postgres, [gateway.pid, land.pid]).catch(() => undefined);
+      },
+    );
 
     const client = new LoopbackClient(gw);
     const filedOn = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
@@ -403,7 +409,15 @@ async function main(): Promise<number> {
     notes,
   };
   writeFileSync(join(RESULTS_DIR, 'before.json'), `${JSON.stringify(out, null, 2)}\n`);
-  const cols = ['gateway', 'land', 'kafka', 'postgres', 'keycloak', 'bench (load generator)'];
+  const cols = [
+    'gateway',
+    'land',
+    'kafka',
+    'postgres',
+    'postgres (rest)',
+    'keycloak',
+    'bench (load generator)',
+  ];
   say(
     `\n${table(
       ['phase', 'load', 'busy %', 'land served %', 'p50 ms', 'p99 ms', ...cols],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseRates, prefixTopics, renameLandGroup } from './before';
 import { benchCofoCode, benchUserRepresentation, benchUsername } from './lib/bench-data';
-import { processColumns } from './lib/cpu';
+import { clientPortsTo, processColumns, setPostgres } from './lib/cpu';
 import { byOwner, ownerOf, topFunctions, type CpuProfile } from './lib/cpuprofile';
 import { closedLoop, openLoop } from './lib/load';
 import { MAX_LEVEL, parseOptions } from './lib/options';
@@ -528,5 +528,26 @@ describe('land CPU when other instances share its consumer group', () => {
     expect(landPerMessage(cpu, 200, 100)).toEqual({ gateway: 3, land: 1, kafka: 1 });
     expect(landPerMessage(cpu, 1, 100)).toEqual({ gateway: 3, kafka: 1 });
     expect(landPerMessage({ gateway: 3 }, 50, 100)).toEqual({ gateway: 3 });
+  });
+});
+
+describe('PostgreSQL backends of the measured apps', () => {
+  const netTcp = `  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+   0: 0100007F:D5A2 0100007F:1538 01 00000000:00000000 00:00000000 00000000     0        0 111 1 0000000000000000 20 4 30 10 -1
+   1: 0100007F:D5A3 0100007F:1538 01 00000000:00000000 00:00000000 00000000     0        0 222 1 0000000000000000 20 4 30 10 -1
+   2: 0100007F:D5A4 0100007F:2384 01 00000000:00000000 00:00000000 00000000     0        0 333 1 0000000000000000 20 4 30 10 -1`;
+
+  it("finds the client ports of a process's sockets to PostgreSQL's port", () => {
+    expect(clientPortsTo(netTcp, new Set(['111', '333']), 5432)).toEqual([0xd5a2]);
+    expect(clientPortsTo(netTcp, new Set(['111', '222']), 5432)).toEqual([0xd5a2, 0xd5a3]);
+    expect(clientPortsTo(netTcp, new Set(['999']), 5432)).toEqual([]);
+  });
+
+  it("charges the apps' backends to postgres and the others to postgres (rest)", () => {
+    const pids = new Map<string, number[]>();
+    setPostgres(pids, [1, 2, 3, 4], [2, 3]);
+    expect(Object.fromEntries(pids)).toEqual({ postgres: [2, 3], 'postgres (rest)': [1, 4] });
+    setPostgres(pids, [1, 2], undefined);
+    expect(pids.get('postgres')).toEqual([1, 2]);
   });
 });

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { loadPlatformConfig } from '@prosmed/config';
 import { loadStackSettings } from '../deploy/local/settings';
 import { benchCofoCode, benchTokens, ensureBenchCofos, ensureBenchUsers } from './lib/bench-data';
-import { CpuMeter, postgresPids, type PidMap } from './lib/cpu';
+import { CpuMeter, postgresBackendsOf, postgresPids, setPostgres, type PidMap } from './lib/cpu';
 import { LoopbackClient } from './lib/http';
 import { closedLoop, type ClosedLoopResult, type Send } from './lib/load';
 import { parseOptions } from './lib/options';
@@ -271,18 +271,26 @@ async function main(): Promise<number> {
   const kafkaPid = pidListeningOn(Number(cfg.kafka.brokers[0]?.split(':')[1] ?? 9092));
   const keycloakPid = pidListeningOn(Number(new URL(cfg.keycloak.url).port || 80));
   let directPid: number | undefined;
-  const meter = new CpuMeter(() => {
-    const pids: PidMap = new Map();
-    if (gatewayPid) pids.set('gateway', [gatewayPid]);
-    const land = pidOf('land-conciliation');
-    if (land) pids.set('land', [land]);
-    if (directPid) pids.set('land (direct)', [directPid]);
-    if (kafkaPid) pids.set('kafka', [kafkaPid]);
-    pids.set('postgres', postgresPids(postmaster));
-    // Keycloak should be idle during a phase (tokens are fetched ahead): this column shows that it is.
-    if (keycloakPid) pids.set('keycloak', [keycloakPid]);
-    return pids;
-  });
+  // PostgreSQL's backends of the measured apps, looked up at the start of each phase (see CpuMeter).
+  let pgOurs: number[] | undefined;
+  const meter = new CpuMeter(
+    () => {
+      const pids: PidMap = new Map();
+      if (gatewayPid) pids.set('gateway', [gatewayPid]);
+      const land = pidOf('land-conciliation');
+      if (land) pids.set('land', [land]);
+      if (directPid) pids.set('land (direct)', [directPid]);
+      if (kafkaPid) pids.set('kafka', [kafkaPid]);
+      setPostgres(pids, postgresPids(postmaster), pgOurs);
+      // Keycloak should be idle during a phase (tokens are fetched ahead): this column shows that it is.
+      if (keycloakPid) pids.set('keycloak', [keycloakPid]);
+      return pids;
+    },
+    async () => {
+      const appPids = [gatewayPid, pidOf('land-conciliation'), directPid].filter((p): p is number => !!p);
+      pgOurs = await postgresBackendsOf(cfg.postgres, appPids).catch(() => undefined);
+    },
+  );
 
   const members = await landGroupMembers(cfg.kafka.brokers);
   if (members !== undefined && members > 1) {

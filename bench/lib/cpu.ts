@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { Client } from 'pg';
+import type { PostgresConfig } from '@prosmed/config';
 import { cpuSeconds, cpuTimes } from './stack';
 import { round } from './stats';
 
@@ -19,7 +21,14 @@ export class CpuMeter {
   private before = new Map<string, Map<number, number>>();
   private selfBefore = 0;
   private machineBefore = cpuTimes();
-  constructor(private readonly pids: () => PidMap) {}
+  /**
+   * `pids` is read at both ends of a measurement; `refresh`, when given, runs first at the start (to
+   * look up, for instance, which PostgreSQL backends serve the measured apps right now).
+   */
+  constructor(
+    private readonly pids: () => PidMap,
+    private readonly refresh?: () => Promise<void>,
+  ) {}
 
   private read(): Map<string, Map<number, number>> {
     const out = new Map<string, Map<number, number>>();
@@ -37,7 +46,8 @@ export class CpuMeter {
     return (u.user + u.system) / 1e6;
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    await this.refresh?.();
     this.before = this.read();
     this.selfBefore = this.self();
     this.machineBefore = cpuTimes();
@@ -75,6 +85,7 @@ export const PROCESS_ORDER = [
   'land (direct)',
   'kafka',
   'postgres',
+  'postgres (rest)',
   'keycloak',
   LOAD_GENERATOR,
 ] as const;
@@ -100,4 +111,93 @@ export function postgresPids(postmaster: number | undefined): number[] {
   } catch {
     return [postmaster];
   }
+}
+
+/**
+ * Pure: from /proc/net/tcp{,6} text, the local ports of the sockets (by inode) connected to
+ * `remotePort`: the client side of a process's connections to PostgreSQL.
+ */
+export function clientPortsTo(netTcp: string, inodes: ReadonlySet<string>, remotePort: number): number[] {
+  const out: number[] = [];
+  for (const line of netTcp.split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
+    if (f.length < 10 || !inodes.has(f[9])) continue;
+    const rem = parseInt(f[2].split(':').pop() ?? '', 16);
+    if (rem === remotePort) out.push(parseInt(f[1].split(':').pop() ?? '', 16));
+  }
+  return out;
+}
+
+/** The local ports of the TCP connections that processes `pids` hold to `remotePort` (from /proc). */
+export function tcpClientPorts(pids: readonly number[], remotePort: number): number[] {
+  const inodes = new Set<string>();
+  for (const pid of pids) {
+    let fds: string[] = [];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m) inodes.add(m[1]);
+      } catch {
+        /* closed in between */
+      }
+    }
+  }
+  return ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((f) => {
+    try {
+      return clientPortsTo(readFileSync(f, 'utf8'), inodes, remotePort);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * PostgreSQL's backends that serve the measured apps (their connection pools and the outbox listener):
+ * the other backends (other users' tests, Keycloak) and PostgreSQL's background processes are charged
+ * to `postgres (rest)`. Matched by the client port of each connection in `pg_stat_activity`.
+ */
+export async function postgresBackendsOf(pg: PostgresConfig, appPids: readonly number[]): Promise<number[]> {
+  const ports = tcpClientPorts(appPids, pg.port);
+  if (ports.length === 0) return [];
+  const c = new Client({
+    host: pg.host,
+    port: pg.port,
+    user: pg.user,
+    password: pg.password || undefined,
+    database: pg.database,
+    application_name: 'prosmed-bench-meter',
+  });
+  await c.connect();
+  try {
+    const r = await c.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE client_port = ANY($1::int[]) AND pid <> pg_backend_pid()`,
+      [ports],
+    );
+    return r.rows.map((x) => x.pid);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * Pure: PostgreSQL's processes in `pids`: the measured apps' backends as `postgres`, every other one
+ * (other users' backends, the background writers) as `postgres (rest)`; all as `postgres` when the
+ * apps' backends are unknown.
+ */
+export function setPostgres(pids: PidMap, all: readonly number[], ours: readonly number[] | undefined): void {
+  if (!ours || ours.length === 0) {
+    pids.set('postgres', [...all]);
+    return;
+  }
+  pids.set('postgres', [...ours]);
+  pids.set(
+    'postgres (rest)',
+    all.filter((p) => !ours.includes(p)),
+  );
 }

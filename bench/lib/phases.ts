@@ -37,7 +37,7 @@ async function measured<R extends { ok: number }>(
   load: () => Promise<R>,
 ): Promise<CpuRun & { run: R }> {
   const h0 = await messagesHandled(landPort);
-  meter.start();
+  await meter.start();
   const run = await load();
   const out: CpuRun & { run: R } = { run, cpu: meter.perRequest(run.ok), busyPct: meter.busyPct() };
   const h1 = await messagesHandled(landPort);
