@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { REPO_ROOT } from '@prosmed/testing';
 import { Hint, RawJson, resolveHints, setOwn, toJsonText, type FuzzObject } from './json-text';
 import { KNOWN_FINDINGS, knownFindingFor } from './known-findings';
-import { checkAnswer, type OracleInput } from './oracle';
+import { checkAnswer, reasonCode, type OracleInput } from './oracle';
 import { operationsOf, type OpenApiDoc } from './openapi-model';
 import { mutatedValue, requestArbitrary, validValue } from './request-gen';
 import { paramViolations, schemaViolations } from './schema-check';
@@ -192,22 +192,39 @@ describe('known findings', () => {
     labels: [],
     ...over,
   });
-  const v500 = { kind: 'server-error' as const, code: 'INTERNAL_ERROR', detail: '' };
+  const accepted = (code: string) => ({ kind: 'invalid-accepted' as const, code, detail: '' });
 
-  it('tolerates a known 500 only on its routes, with its code, when the request has its trigger', () => {
-    const nul = sent({ parsedBody: { summary: 'a\u0000b', land: {} } });
-    expect(knownFindingFor('POST /api/v1/cases', v500, nul)?.id).toBe('F1-nul-500');
-    expect(knownFindingFor('GET /api/v1/me', v500, nul)).toBeUndefined();
-    expect(knownFindingFor('POST /api/v1/cases', { ...v500, code: 'SERVICE_TIMEOUT' }, nul)).toBeUndefined();
-    const plain = sent({ parsedBody: { summary: 'ab', land: {} } });
-    expect(knownFindingFor('POST /api/v1/cases', v500, plain)).toBeUndefined();
+  it('tolerates a known finding only on its routes, with its code, when the request has its trigger', () => {
+    const proto = sent({ invalidReasons: ['$.__proto__: unknown field'] });
+    expect(knownFindingFor('POST /api/v1/cases', accepted('unknown-field:__proto__'), proto)?.id).toBe(
+      'F6-prototype-keys-ignored',
+    );
+    expect(knownFindingFor('GET /api/v1/me', accepted('unknown-field:__proto__'), proto)).toBeUndefined();
+    expect(knownFindingFor('POST /api/v1/cases', accepted('unknown-field'), proto)).toBeUndefined();
+    const alsoOther = sent({ invalidReasons: ['$.__proto__: unknown field', '$.zz: unknown field'] });
+    expect(
+      knownFindingFor('POST /api/v1/cases', accepted('unknown-field:__proto__'), alsoOther),
+    ).toBeUndefined();
+    const v500 = { kind: 'server-error' as const, code: 'INTERNAL_ERROR', detail: '' };
+    expect(
+      knownFindingFor('POST /api/v1/cases', v500, sent({ parsedBody: { a: '\u0000' } })),
+    ).toBeUndefined();
   });
 
-  it('gives every entry a reason, a trigger and exact routes', () => {
+  it('names what was accepted by the first reason', () => {
+    expect(reasonCode('$.memberMarks[0].constructor: unknown field')).toBe('unknown-field:constructor');
+    expect(reasonCode('$.zz: unknown field')).toBe('unknown-field');
+    expect(reasonCode('$.version: absurd number 1.5e+308')).toBe('absurd-number');
+    expect(reasonCode('$.land: required, missing')).toBe('missing');
+    expect(reasonCode('query.limit: 101 > 100')).toBe('range');
+  });
+
+  it('gives every entry a reason, a trigger and exact routes of the document', () => {
     const keys = new Set(ops.map((o) => o.key));
     for (const k of KNOWN_FINDINGS) {
       expect(k.reason.length).toBeGreaterThan(10);
       expect(k.trigger.length).toBeGreaterThan(5);
+      expect(k.codes.length).toBeGreaterThan(0);
       for (const r of k.routes)
         expect({ id: k.id, route: r, inDocument: keys.has(r) }).toMatchObject({ inDocument: true });
     }

@@ -6,7 +6,7 @@ import { otherLandConsumers } from '../e2e/support/kafka-groups';
 import type { AppProcess } from '../e2e/support/processes';
 import type { FuzzContext } from './context';
 import { type Hint, preview, resolveHints, toJsonText, type FuzzValue } from './json-text';
-import { knownFindingFor, type KnownFinding } from './known-findings';
+import { FIXED_FINDINGS, knownFindingFor, type KnownFinding } from './known-findings';
 import { checkAnswer, type Violation } from './oracle';
 import type { FuzzOperation } from './openapi-model';
 import { requestArbitrary, type GeneratedRequest } from './request-gen';
@@ -289,6 +289,7 @@ export class Fuzzer {
       `${ids.join(' ')} ${caller.username} ${op.method} ${url.slice(0, 300)} ${shown.slice(0, 300)} -> ${answer?.status ?? 'none'} ${answer?.text.slice(0, 200) ?? ''}`,
     );
 
+    for (const g of FIXED_FINDINGS) if (g.matches(sent)) this.stats.guard(g.id);
     const unknown: Finding[] = [];
     for (const v of violations) {
       const k = knownFindingFor(op.key, v, sent, this.opts.known);

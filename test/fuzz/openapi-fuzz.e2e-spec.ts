@@ -6,7 +6,7 @@ import { otherLandConsumers } from '../e2e/support/kafka-groups';
 import { type AppProcess, startGatewayProcess, startLandProcess } from '../e2e/support/processes';
 import { FuzzContext } from './context';
 import { callersOf, Fuzzer } from './fuzzer';
-import { KNOWN_FINDINGS } from './known-findings';
+import { FIXED_FINDINGS, KNOWN_FINDINGS } from './known-findings';
 import { documentedErrorCodes, operationsOf, type FuzzOperation, type OpenApiDoc } from './openapi-model';
 import type { Finding } from './stats';
 import { WriteTracker } from './write-tracker';
@@ -18,7 +18,7 @@ import { WriteTracker } from './write-tracker';
  * invalid request refused, no partial write (see oracle.ts, write-tracker.ts).
  *
  * `npm test` runs it bounded, with a fixed seed; `npm run test:fuzz` runs it longer with a random seed.
- * Environment: FUZZ_RUNS (runs per route and caller), FUZZ_SEED, FUZZ_ONLY (a part of the route's name),
+ * Environment: FUZZ_RUNS (runs per route and allowed caller; four times that for a route with a body), FUZZ_SEED, FUZZ_ONLY (a part of the route's name),
  * FUZZ_CALLER, FUZZ_PATH (fast-check path to replay), FUZZ_SHRINK=1, FUZZ_STRICT_COUNTS=1 (default on CI),
  * FUZZ_VERBOSE=1 (one line per request).
  */
@@ -101,6 +101,10 @@ function report(f: Fuzzer): void {
   if (LONG) out(`\n[fuzz] inputs by kind:\n${s.labels()}`);
   const tolerated = KNOWN_FINDINGS.map((k) => `  ${k.id}: ${s.knownSeen.get(k.id) ?? 0} request(s)`);
   out(`\n[fuzz] known open findings tolerated (known-findings.ts):\n${tolerated.join('\n')}`);
+  const guards = FIXED_FINDINGS.map(
+    (g) => `  ${g.id}: ${s.guards.get(g.id) ?? 0} request(s) with ${g.trigger}`,
+  );
+  out(`[fuzz] fixed findings, still exercised:\n${guards.join('\n')}`);
   if (s.transient > 0)
     out(`[fuzz] ${s.transient} request(s) answered 503/504 once, then normally (busy machine)`);
   if (s.unattributedGrowth.length > 0) {
@@ -124,6 +128,7 @@ function report(f: Fuzzer): void {
         perRoute: Object.fromEntries([...s.perRoute].map(([r, m]) => [r, Object.fromEntries(m)])),
         perLabel: Object.fromEntries(s.perLabel),
         knownSeen: Object.fromEntries(s.knownSeen),
+        fixedFindingsExercised: Object.fromEntries(s.guards),
         unattributedGrowth: s.unattributedGrowth,
         findings: s.findings,
         setupWarnings,
@@ -156,8 +161,9 @@ describe('OpenAPI-driven fuzzing through the gateway (real Keycloak, Kafka, Post
     for (const op of ops) {
       for (const caller of callersOf(op, users)) {
         if (CALLER && caller.username !== CALLER && caller.username !== 'anonymous') continue;
-        // A denied caller is refused before anything: a few of its requests are enough.
-        const runs = caller.allowed ? RUNS : Math.max(1, Math.floor(RUNS / 2));
+        // Bodies are where most inputs go: four times the runs. A denied caller is refused before
+        // anything: one request is enough.
+        const runs = !caller.allowed ? 1 : op.body ? 4 * RUNS : RUNS;
         unknown.push(...(await fuzzer.fuzz(op, caller, runs)));
       }
     }

@@ -10,7 +10,10 @@ export type ViolationKind =
 
 export interface Violation {
   kind: ViolationKind;
-  /** The answer's error code (`INTERNAL_ERROR`), or its status when it has none. */
+  /**
+   * The answer's error code (`INTERNAL_ERROR`), or its status when it has none; for `invalid-accepted`,
+   * what was accepted (`unknown-field:__proto__`, `absurd-number`): the service's answer after that varies.
+   */
   code: string;
   detail: string;
 }
@@ -105,7 +108,7 @@ export function checkAnswer(a: Answer, input: OracleInput): Violation[] {
   if (input.callerAllowed && input.invalidReasons.length > 0 && a.status < 500 && !REFUSED.has(a.status)) {
     out.push({
       kind: 'invalid-accepted',
-      code,
+      code: reasonCode(input.invalidReasons[0]),
       detail: `answered ${a.status} ${code} to a request the document calls invalid: ${input.invalidReasons.slice(0, 5).join('; ')}`,
     });
   }
@@ -153,4 +156,30 @@ export function errorBodyProblems(
     }
   }
   return p;
+}
+
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The kind of a reason of schema-check.ts, as a stable code (`$.a.__proto__: unknown field` -> `unknown-field:__proto__`). */
+export function reasonCode(reason: string): string {
+  const field = /\.([^.[\]]+): unknown field$/.exec(reason);
+  if (field) return PROTOTYPE_KEYS.has(field[1]) ? `unknown-field:${field[1]}` : 'unknown-field';
+  const rules: [RegExp, string][] = [
+    [/required, (missing|none sent)/, 'missing'],
+    [/absurd number/, 'absurd-number'],
+    [/ where \w+ is expected/, 'wrong-type'],
+    [/not in enum/, 'enum'],
+    [/length \d+ [<>]/, 'length'],
+    [/!~ pattern/, 'pattern'],
+    [/is not a uuid/, 'format'],
+    [/minItems|maxItems/, 'items'],
+    [/is not an integer/, 'integer'],
+    [/-?[\d.e+]+ [<>] -?[\d.e+]+$/, 'range'],
+    [/unknown parameter/, 'unknown-parameter'],
+    [/repeated/, 'repeated-parameter'],
+    [/is not a (number|boolean)/, 'not-a-number'],
+    [/content-type/, 'content-type'],
+    [/^body:/, 'malformed-body'],
+  ];
+  return rules.find(([re]) => re.test(reason))?.[1] ?? 'invalid';
 }

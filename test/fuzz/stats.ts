@@ -24,6 +24,8 @@ export class FuzzStats {
   readonly perRoute = new Map<string, Map<string, number>>();
   readonly perLabel = new Map<string, number>();
   readonly knownSeen = new Map<string, number>();
+  /** Requests carrying the trigger of a fixed finding (which must now be refused, not fail). */
+  readonly guards = new Map<string, number>();
   readonly findings: Finding[] = [];
   readonly unattributedGrowth: string[] = [];
   transient = 0;
@@ -40,6 +42,10 @@ export class FuzzStats {
       const kind = l.split(' ')[0];
       this.perLabel.set(kind, (this.perLabel.get(kind) ?? 0) + 1);
     }
+  }
+
+  guard(id: string): void {
+    this.guards.set(id, (this.guards.get(id) ?? 0) + 1);
   }
 
   known(id: string): void {

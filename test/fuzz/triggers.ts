@@ -78,3 +78,11 @@ export const NODE_MAX_HEADER_BYTES = 16 * 1024;
 export function requestHeadTooLarge(r: SentRequest): boolean {
   return r.headBytes > NODE_MAX_HEADER_BYTES;
 }
+
+/** Every reason the request is invalid is an unknown `__proto__` or `constructor` key. */
+export function onlyPrototypeKeysUnknown(r: SentRequest): boolean {
+  return (
+    r.invalidReasons.length > 0 &&
+    r.invalidReasons.every((x) => /\.(__proto__|constructor): unknown field$/.test(x))
+  );
+}
