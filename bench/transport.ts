@@ -4,8 +4,8 @@
  *
  * For each client: a Nest microservice on the service kit's transport (`KafkaRequestServer`, one
  * `@MessagePattern` echo handler, no database) runs in a child process, reading a request topic of its
- * own (12 partitions, like a service's); this process calls it through `RequestReplyClient`, the
- * gateway's client, with its own reply topic. Measured: latency at one call at a time (p50, p99), and
+ * own (12 partitions, like a service's); this process calls it through Nest's `ClientProxy` on the
+ * gateway's client (`RequestReplyClientProxy` over `RequestReplyClient`), with its own reply topic. Measured: latency at one call at a time (p50, p99), and
  * calls per second at eight at a time (with p99 and the CPU of each process per call). Printed as a
  * table; nothing is written. The same machine runs both sides and the broker: compare the rows with each
  * other, not with another machine's.
@@ -23,8 +23,10 @@ import {
   groupTimings,
   KafkaRequestServer,
   RequestReplyClient,
+  RequestReplyClientProxy,
   type DriverAdmin,
 } from '@prosmed/messaging';
+import { firstValueFrom } from 'rxjs';
 import { closedLoop } from './lib/load';
 import { table } from './lib/report';
 import { cpuSeconds } from './lib/stack';
@@ -129,12 +131,16 @@ async function measure(client: KafkaClientName, seconds: number): Promise<Row> {
   });
   try {
     server = await startServer(client, topic, groupId);
-    await rr.start();
+    // Nest's client abstraction on both ends: `ClientProxy.send` here, the custom transport there.
+    const proxy = new RequestReplyClientProxy(rr);
+    await proxy.connect();
     const payload = { code: 'SEG01', name: 'CoFo de Ségou', members: [{ sex: 'F' }, { sex: 'M' }] };
     let errors = 0;
     const send = async () => {
       try {
-        await rr.send({ id: ECHO, service: 'bench' }, payload, { requestId: randomUUID() });
+        await firstValueFrom(
+          proxy.send(ECHO, { value: payload, ctx: { requestId: randomUUID() }, service: 'bench' }),
+        );
         return 200;
       } catch {
         errors++;

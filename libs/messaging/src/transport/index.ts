@@ -6,3 +6,4 @@ export * from './request-server';
 export * from './reply-topics';
 export * from './kafkajs-driver';
 export * from './platformatic-driver';
+export * from './client-proxy';

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { firstValueFrom } from 'rxjs';
 import { Controller, Inject, Module, type DynamicModule } from '@nestjs/common';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import { KAFKA_CLIENTS, type KafkaClientName } from '@prosmed/config';
@@ -16,6 +17,7 @@ import { bootstrapService, type RunningService } from '../service/bootstrap';
 import { peekRequestHeaders, readRequestContext } from '../service/request-context';
 import { platformMigrations } from '../tables';
 import type { KafkaDriver } from './driver';
+import { RequestReplyClientProxy } from './client-proxy';
 import type { RequestMessageContext } from './request-context';
 
 jest.setTimeout(120_000);
@@ -206,6 +208,20 @@ describe.each(KAFKA_CLIENTS.filter((c) => !process.env.KAFKA_CLIENT || process.e
         matched: b.stats.matched - before.b.matched,
         unmatched: b.stats.unmatched - before.b.unmatched,
       }).toEqual({ received: N, matched: N, unmatched: 0 });
+    });
+
+    it("answers through Nest's ClientProxy too, with the same typed errors", async () => {
+      const c = newClient('it-client-proxy');
+      const proxy = new RequestReplyClientProxy(c);
+      await proxy.connect();
+      await warmUp(c, ['A', 'B']);
+      const r = await firstValueFrom(
+        proxy.send<Echo>('echo.say.v1', { value: { p: 1 }, ctx: call(), service: 'echo' }),
+      );
+      expect(r.body).toEqual({ p: 1 });
+      await expect(
+        firstValueFrom(proxy.send('echo.refuse.v1', { value: {}, ctx: call(), service: 'echo' })),
+      ).rejects.toBeInstanceOf(RemoteError);
     });
 
     it('gives the handler the caller headers, the message id as its pattern, and a deadline', async () => {
