@@ -42,7 +42,8 @@ let land: AppProcess;
 let gw: AppProcess;
 let ops: FuzzOperation[];
 let fuzzer: Fuzzer;
-const tracker = new WriteTracker();
+const STRICT = process.env.CI === 'true' || process.env.FUZZ_STRICT_COUNTS === '1';
+const tracker = new WriteTracker(STRICT);
 let setupWarnings: string[] = [];
 
 beforeAll(async () => {
@@ -75,7 +76,7 @@ beforeAll(async () => {
     runId: RUN_ID,
     seed: SEED,
     numRuns: RUNS,
-    strictCounts: process.env.CI === 'true' || process.env.FUZZ_STRICT_COUNTS === '1',
+    strictCounts: STRICT,
     shrink: process.env.FUZZ_SHRINK === '1',
     path: process.env.FUZZ_PATH,
     refreshEvery: LONG ? 400 : 0,
