@@ -62,10 +62,16 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
       expect(got[0].headers[Headers.eventType]).toBe(Events.platform.probe);
       expect(got[0].headers[Headers.messageId]).toMatch(/^[0-9a-f-]{36}$/);
 
-      const rows: { published_at: Date | null }[] = await ds.query(
-        `SELECT "published_at" FROM "${schema}"."outbox" WHERE "key" = $1`,
-        [committed],
-      );
+      // The relay marks the row once the broker acked it: the consumer can see the message a moment before
+      // that UPDATE commits (a loaded machine widens the window), so wait for the mark, bounded.
+      let rows: { published_at: Date | null }[] = [];
+      for (const until = Date.now() + 10_000; Date.now() < until;) {
+        rows = await ds.query(`SELECT "published_at" FROM "${schema}"."outbox" WHERE "key" = $1`, [
+          committed,
+        ]);
+        if (rows[0]?.published_at) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       expect(rows).toHaveLength(1);
       expect(rows[0].published_at).not.toBeNull();
       expect(
