@@ -72,7 +72,8 @@ describe.each(KAFKA_CLIENTS.filter((c) => !process.env.KAFKA_CLIENT || process.e
     });
 
     it('a caller whose broker does not answer fails to start within seconds, and its calls are refused (503)', async () => {
-      const dead = createKafkaDriver({ ...cfg, brokers: ['127.0.0.1:1'] }, '-dead');
+      const quiet = { warn: () => undefined, error: () => undefined };
+      const dead = createKafkaDriver({ ...cfg, brokers: ['127.0.0.1:1'] }, '-dead', quiet);
       const rr = new RequestReplyClient({ driver: dead, timeoutMs: 1000, label: 'it-dead' });
       const started = Date.now();
       await expect(rr.start()).rejects.toBeDefined();
