@@ -2,13 +2,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { REPO_ROOT } from '@prosmed/testing';
-import { Hint, RawJson, resolveHints, setOwn, toJsonText, type FuzzObject } from './json-text';
+import {
+  Hint,
+  RawJson,
+  resolveHints,
+  setOwn,
+  toJsonText,
+  toJsonTextCapped,
+  type FuzzObject,
+} from './json-text';
 import { KNOWN_FINDINGS, knownFindingFor } from './known-findings';
 import { checkAnswer, reasonCode, type OracleInput } from './oracle';
 import { operationsOf, type OpenApiDoc } from './openapi-model';
 import { mutatedValue, requestArbitrary, validValue } from './request-gen';
 import { paramViolations, schemaViolations } from './schema-check';
 import { hasNul, jsonDepth, type SentRequest } from './triggers';
+import { WriteTracker } from './write-tracker';
 
 /** The fuzzer's own parts, without servers: if these lie, the end-to-end run proves nothing. */
 const doc = JSON.parse(readFileSync(path.join(REPO_ROOT, 'docs/openapi.json'), 'utf8')) as OpenApiDoc;
@@ -67,6 +76,18 @@ describe('JSON text', () => {
     setOwn(o, 'big', new RawJson('1e400', 'past double'));
     expect(toJsonText(o)).toBe('{"__proto__":{"isAdmin":true},"n":-0,"big":1e400}');
     expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+  });
+
+  it('cuts a text that would be gigabytes, and keeps shared values shared when resolving hints', () => {
+    const long = 'x'.repeat(300_000);
+    const huge = Array.from({ length: 20_000 }, () => ({ name: long }));
+    const r = toJsonTextCapped(huge, 1_000_000);
+    expect(r.truncated).toBe(true);
+    expect(r.text.length).toBeLessThanOrEqual(1_000_001);
+    const item = { version: new Hint('version', 1) };
+    const resolved = resolveHints([item, item], () => 7) as { version: number }[];
+    expect(resolved[0]).toBe(resolved[1]);
+    expect(resolved[0].version).toBe(7);
   });
 
   it('refuses to write an unresolved hint', () => {
@@ -240,5 +261,30 @@ describe('triggers', () => {
   it('measures nesting without being fooled by brackets in strings', () => {
     expect(jsonDepth('[[["]]]]]]"]]]')).toBe(3);
     expect(jsonDepth('{"a":'.repeat(5000) + '1' + '}'.repeat(5000))).toBe(5000);
+  });
+});
+
+describe('write check', () => {
+  const tracker = new WriteTracker(true);
+  const snap = (counts: Record<string, number>, owned: Record<string, number> = {}, attributed = {}) => ({
+    counts,
+    owned,
+    attributed,
+  });
+
+  it('charges a request with rows carrying its id and with changes to fuzz-owned records', () => {
+    const before = snap({ t: 1 }, { 'pv (owned)': 2 });
+    const after = snap({ t: 1 }, { 'pv (owned)': 3 }, { 'audit (attributed)': 1 });
+    expect(tracker.compare(before, after).attributed).toEqual([
+      "audit (attributed): 1 row(s) with the request's id",
+      'pv (owned): 2 -> 3 on fuzz-owned records',
+    ]);
+  });
+
+  it('reports a table that grew, and not one that shrank (a purge)', () => {
+    expect(tracker.compare(snap({ a: 1, b: 5 }), snap({ a: 2, b: 4 }))).toEqual({
+      attributed: [],
+      grew: ['a: 1 -> 2'],
+    });
   });
 });

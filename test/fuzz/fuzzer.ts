@@ -5,7 +5,14 @@ import { type DemoUser, tokenFor } from '@prosmed/testing';
 import { otherLandConsumers } from '../e2e/support/kafka-groups';
 import type { AppProcess } from '../e2e/support/processes';
 import type { FuzzContext } from './context';
-import { type Hint, preview, resolveHints, toJsonText, type FuzzValue } from './json-text';
+import {
+  type Hint,
+  MAX_BODY_CHARS,
+  preview,
+  resolveHints,
+  toJsonTextCapped,
+  type FuzzValue,
+} from './json-text';
 import { FIXED_FINDINGS, knownFindingFor, type KnownFinding } from './known-findings';
 import { checkAnswer, type Violation } from './oracle';
 import type { FuzzOperation } from './openapi-model';
@@ -78,10 +85,17 @@ export function callersOf(op: FuzzOperation, users: DemoUser[]): Caller[] {
   return denied ? [...allowed, { username: denied.username, allowed: false }] : allowed;
 }
 
+/** What the log scan needs of a request answered below 500 (no body: thousands of them are kept). */
+interface Answered {
+  sent: SentRequest;
+  finding: Omit<Finding, 'kind' | 'code' | 'detail'>;
+}
+
 export class Fuzzer {
   readonly stats = new FuzzStats();
   private counter = 0;
   private last?: Snapshot;
+  private readonly answered = new Map<string, Answered>();
 
   constructor(
     private readonly gw: AppProcess,
@@ -189,12 +203,14 @@ export class Fuzzer {
     } else if (b.kind === 'json') {
       let pick = runIndex;
       const resolved: FuzzValue = resolveHints(b.value, (h: Hint) => this.ctx.resolveHint(h, record, pick++));
-      bodyText = toJsonText(resolved);
+      const json = toJsonTextCapped(resolved);
+      bodyText = json.text;
       body = bodyText;
       shown = preview(resolved);
       headers['content-type'] = b.contentType;
-      parsed = safeParse(bodyText);
+      parsed = json.truncated ? undefined : safeParse(bodyText);
       if (!isJsonContentType(b.contentType)) reasons.push(`content-type ${b.contentType} is not JSON`);
+      else if (json.truncated) reasons.push(`body: over ${MAX_BODY_CHARS} characters (cut)`);
       else if (op.body) reasons.push(...schemaViolations(op.body.schema, parsed));
     } else if (b.kind === 'raw') {
       bodyText = b.text;
@@ -290,6 +306,22 @@ export class Fuzzer {
     );
 
     for (const g of FIXED_FINDINGS) if (g.matches(sent)) this.stats.guard(g.id);
+    if (answer && answer.status < 500) {
+      const light: SentRequest = { ...sent, bodyText: '', parsedBody: undefined };
+      const finding = this.findingBase(
+        op,
+        caller,
+        answer.status,
+        seed,
+        runIndex,
+        ids,
+        url,
+        headers,
+        shown,
+        gen.labels,
+      );
+      for (const id of ids) this.answered.set(id, { sent: light, finding });
+    }
     const unknown: Finding[] = [];
     for (const v of violations) {
       const k = knownFindingFor(op.key, v, sent, this.opts.known);
@@ -299,22 +331,82 @@ export class Fuzzer {
       }
       const f: Finding = {
         ...v,
-        route: op.key,
-        caller: caller.username,
-        status: answer?.status ?? 'none',
-        seed,
-        runIndex,
-        requestId: ids.join(' '),
-        method: op.method,
-        url: url.length > 400 ? `${url.slice(0, 400)}… (${url.length} chars)` : url,
-        headers: Object.fromEntries(Object.entries(headers).filter(([h]) => h !== 'authorization')),
-        body: shown,
-        labels: gen.labels,
+        ...this.findingBase(
+          op,
+          caller,
+          answer?.status ?? 'none',
+          seed,
+          runIndex,
+          ids,
+          url,
+          headers,
+          shown,
+          gen.labels,
+        ),
       };
       this.stats.findings.push(f);
       unknown.push(f);
     }
     return unknown;
+  }
+
+  private findingBase(
+    op: FuzzOperation,
+    caller: Caller,
+    status: number | 'none',
+    seed: number,
+    runIndex: number,
+    ids: string[],
+    url: string,
+    headers: Record<string, string>,
+    body: string,
+    labels: string[],
+  ): Omit<Finding, 'kind' | 'code' | 'detail'> {
+    return {
+      route: op.key,
+      caller: caller.username,
+      status,
+      seed,
+      runIndex,
+      requestId: ids.join(' '),
+      method: op.method,
+      url: url.length > 400 ? `${url.slice(0, 400)}… (${url.length} chars)` : url,
+      headers: Object.fromEntries(Object.entries(headers).filter(([h]) => h !== 'authorization')),
+      body,
+      labels,
+    };
+  }
+
+  /**
+   * After the run: an error logged by the gateway or a service for a request answered below 500 means
+   * something went wrong that the answer hides (or a normal event logged as an error, which buries the
+   * real ones). One finding per route, code and message.
+   */
+  scanLogs(): Finding[] {
+    const out = new Map<string, Finding>();
+    for (const app of [this.gw, this.land]) {
+      for (const line of app.logLines()) {
+        if (line.level !== 'error' || !line.requestId) continue;
+        const a = this.answered.get(line.requestId);
+        if (!a) continue;
+        const code = typeof line.code === 'string' ? line.code : String(a.finding.status);
+        const v: Violation = {
+          kind: 'logged-error',
+          code,
+          detail: `${app.name} logged: ${String(line.msg)}`,
+        };
+        const k = knownFindingFor(a.sent.route, v, a.sent, this.opts.known);
+        if (k) {
+          this.stats.known(k.id);
+          continue;
+        }
+        const key = `${a.sent.route}|${code}|${String(line.msg)}`;
+        if (!out.has(key)) out.set(key, { ...v, ...a.finding });
+      }
+    }
+    const found = [...out.values()];
+    this.stats.findings.push(...found);
+    return found;
   }
 
   private async send(

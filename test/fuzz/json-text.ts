@@ -54,6 +54,54 @@ export function copyValue(v: FuzzValue): FuzzValue {
   return v;
 }
 
+/** Past this size the text is cut: the gateway refuses anything over its limit (256 kB) unread, with 413. */
+export const MAX_BODY_CHARS = 1024 * 1024;
+
+class TooLarge extends Error {}
+
+/**
+ * JSON text of a value, cut at `max` characters: 20,000 copies of a 300,000-character string would be a
+ * 6 GB string (it took the test runner's heap down once). A cut text is still far over the gateway's
+ * limit, which is what such a value tests.
+ */
+export function toJsonTextCapped(v: FuzzValue, max = MAX_BODY_CHARS): { text: string; truncated: boolean } {
+  const parts: string[] = [];
+  let size = 0;
+  const push = (t: string) => {
+    parts.push(t);
+    size += t.length;
+    if (size > max) throw new TooLarge();
+  };
+  const write = (x: FuzzValue): void => {
+    if (x instanceof RawJson) return push(x.text);
+    if (x instanceof Hint) throw new Error(`unresolved hint ${x.name}`);
+    if (Array.isArray(x)) {
+      push('[');
+      x.forEach((y, i) => {
+        if (i > 0) push(',');
+        write(y);
+      });
+      return push(']');
+    }
+    if (isPlainObject(x)) {
+      push('{');
+      Object.keys(x).forEach((k, i) => {
+        push(`${i > 0 ? ',' : ''}${JSON.stringify(k)}:`);
+        write(x[k]);
+      });
+      return push('}');
+    }
+    push(JSON.stringify(x) ?? 'null');
+  };
+  try {
+    write(v);
+    return { text: parts.join(''), truncated: false };
+  } catch (e) {
+    if (!(e instanceof TooLarge)) throw e;
+    return { text: parts.join('').slice(0, max + 1), truncated: true };
+  }
+}
+
 /** JSON text of a fuzz value (hints must be resolved first). */
 export function toJsonText(v: FuzzValue): string {
   if (v instanceof RawJson) return v.text;
@@ -68,16 +116,28 @@ export function toJsonText(v: FuzzValue): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-/** Replaces every hint, depth first. */
-export function resolveHints(v: FuzzValue, resolve: (h: Hint) => FuzzValue): FuzzValue {
+/**
+ * Replaces every hint, depth first. A value shared many times (the 20,000 items of a long array are one
+ * object) is resolved once and stays shared.
+ */
+export function resolveHints(
+  v: FuzzValue,
+  resolve: (h: Hint) => FuzzValue,
+  seen = new Map<object, FuzzValue>(),
+): FuzzValue {
   if (v instanceof Hint) return resolve(v);
-  if (Array.isArray(v)) return v.map((x) => resolveHints(x, resolve));
-  if (isPlainObject(v)) {
+  if (!Array.isArray(v) && !isPlainObject(v)) return v;
+  const done = seen.get(v);
+  if (done !== undefined) return done;
+  let out: FuzzValue;
+  if (Array.isArray(v)) out = v.map((x) => resolveHints(x, resolve, seen));
+  else {
     const o: FuzzObject = {};
-    for (const k of Object.keys(v)) setOwn(o, k, resolveHints(v[k], resolve));
-    return o;
+    for (const k of Object.keys(v)) setOwn(o, k, resolveHints(v[k], resolve, seen));
+    out = o;
   }
-  return v;
+  seen.set(v, out);
+  return out;
 }
 
 /** A short description of a value for reports: long strings and raw pieces are summarised, not printed. */

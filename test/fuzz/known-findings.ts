@@ -77,11 +77,22 @@ export const KNOWN_FINDINGS: KnownFinding[] = [
     id: 'F6-prototype-keys-ignored',
     routes: BODY_ROUTES,
     kind: 'invalid-accepted',
-    codes: ['unknown-field:__proto__', 'unknown-field:constructor'],
-    trigger: 'a body whose only unknown fields are `__proto__` or `constructor` keys (at any depth)',
+    codes: ['unknown-field:__proto__', 'unknown-field:constructor', 'unknown-field:prototype'],
+    trigger:
+      'a body whose only unknown fields are `__proto__`, `constructor` or `prototype` keys (at any depth)',
     matches: onlyPrototypeKeysUnknown,
     reason:
-      'class-transformer drops these keys before class-validator looks for unknown fields, so they are silently ignored instead of refused with 400 like any other unknown field; no prototype was seen polluted (gateway body checks).',
+      'The gateway refuses any other unknown field with 400 but lets these through (most likely dropped by class-transformer before the unknown-field check), so the request goes on to the service (gateway validation).',
+  },
+  {
+    id: 'F7-undeclared-out-of-scope-logged-as-error',
+    routes: ['GET /api/v1/cofos/{code}', 'GET /api/v1/tribunals/{code}'],
+    kind: 'logged-error',
+    codes: ['OUT_OF_SCOPE'],
+    trigger: "a read of a CoFo or tribunal outside the caller's scope (a normal 403)",
+    matches: () => true,
+    reason:
+      "The catalogue entries land.cofo.get.v1 and land.tribunal.get.v1 do not declare OUT_OF_SCOPE, which the land service answers: the gateway logs each such 403 at error level ('a service answered an error code its catalogue entry does not declare'), burying real errors (message catalogue).",
   },
 ];
 

@@ -168,6 +168,8 @@ describe('OpenAPI-driven fuzzing through the gateway (real Keycloak, Kafka, Post
         unknown.push(...(await fuzzer.fuzz(op, caller, runs)));
       }
     }
+    // Errors the apps logged for requests they answered below 500.
+    unknown.push(...fuzzer.scanLogs());
     // One line per distinct finding (kind, route, status, code); the report above has the requests.
     const distinct = [...new Set(unknown.map((f) => `${f.kind} ${f.route} -> ${f.status} ${f.code}`))];
     expect(distinct).toEqual([]);

@@ -6,7 +6,14 @@
  */
 
 export type ViolationKind =
-  'server-error' | 'error-body' | 'leak' | 'invalid-accepted' | 'partial-write' | 'no-answer' | 'crash';
+  | 'server-error'
+  | 'error-body'
+  | 'leak'
+  | 'invalid-accepted'
+  | 'partial-write'
+  | 'logged-error'
+  | 'no-answer'
+  | 'crash';
 
 export interface Violation {
   kind: ViolationKind;

@@ -79,10 +79,10 @@ export function requestHeadTooLarge(r: SentRequest): boolean {
   return r.headBytes > NODE_MAX_HEADER_BYTES;
 }
 
-/** Every reason the request is invalid is an unknown `__proto__` or `constructor` key. */
+/** Every reason the request is invalid is an unknown `__proto__`, `constructor` or `prototype` key. */
 export function onlyPrototypeKeysUnknown(r: SentRequest): boolean {
   return (
     r.invalidReasons.length > 0 &&
-    r.invalidReasons.every((x) => /\.(__proto__|constructor): unknown field$/.test(x))
+    r.invalidReasons.every((x) => /\.(__proto__|constructor|prototype): unknown field$/.test(x))
   );
 }
