@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPS, appPort, loadPlatformConfig, type AppSpec } from '@prosmed/config';
-import { allRequestMessageIds, allTopics } from '@prosmed/contracts';
+import { allTopics } from '@prosmed/contracts';
 import { appBaseUrl, appEntry, appHealthUrl, appHealthy, planAppStarts, presentApps, startApp } from './apps';
 import { StackError, errorText, say, seconds } from './errors';
 import { createKafkaDriver, ensureTopics } from '@prosmed/messaging';
@@ -235,9 +235,33 @@ async function stopApps(s: StackSettings): Promise<void> {
   }
 }
 
+/**
+ * The message ids of the first transport, which had a topic per route (and its `.reply`): history, kept
+ * only so `topics --drop-legacy` can delete those topics from a broker that still has them.
+ */
+const LEGACY_MESSAGE_IDS = [
+  ...['cofo.create', 'cofo.update', 'cofo.list', 'cofo.get', 'tribunal.create', 'tribunal.update'].map(
+    (n) => `land.${n}.v1`,
+  ),
+  ...['tribunal.list', 'tribunal.get', 'case.file', 'case.list', 'case.get', 'case.step', 'case.pv'].map(
+    (n) => `land.${n}.v1`,
+  ),
+  ...['case.homologation-request', 'case.homologation-decide', 'case.refer', 'case.close'].map(
+    (n) => `land.${n}.v1`,
+  ),
+  ...['homologation.queue', 'pv.pdf', 'pv.check', 'place.search', 'place.get', 'place.import'].map(
+    (n) => `land.${n}.v1`,
+  ),
+  'security.activity.record.v1',
+  'security.activity.list.v1',
+  'anticorruption.action.list.v1',
+  'anticorruption.update.propose.v1',
+  'reporting.quarterly.get.v1',
+];
+
 /** Pure: the names of the per-route topics the transport used before one request topic per service. */
 function legacyRequestTopics(): string[] {
-  return allRequestMessageIds().flatMap((id) => [id, `${id}.reply`]);
+  return LEGACY_MESSAGE_IDS.flatMap((id) => [id, `${id}.reply`]);
 }
 
 async function main(argv: string[]): Promise<number> {

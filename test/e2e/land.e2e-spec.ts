@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Headers as KafkaHeaders, requestTopicOf, Requests } from '@prosmed/contracts';
+import { Headers as KafkaHeaders, requestTopicOf, LandMessages } from '@prosmed/contracts';
 import { TopicRecorder } from '@prosmed/testing';
 import { call } from './support/http';
 import { otherLandConsumers } from './support/kafka-groups';
@@ -108,7 +108,7 @@ describe('CoFo registry through the gateway and Kafka', () => {
     expect(r.headers.get('x-request-id')).toBe(requestId);
     const [msg] = await recorder.waitFor((m) => m.headers[KafkaHeaders.requestId] === requestId);
     expect(msg.topic).toBe(requestTopicOf('land'));
-    expect(msg.headers[KafkaHeaders.message]).toBe(Requests.land.cofoGet);
+    expect(msg.headers[KafkaHeaders.message]).toBe(LandMessages.cofoGet.id);
     expect(msg.value).toEqual({ code: c });
     const identity = JSON.parse(msg.headers[KafkaHeaders.identity]) as Record<string, unknown>;
     expect(identity).toMatchObject({ username: 'admin.prosmed', roles: expect.arrayContaining(['admin']) });
@@ -330,7 +330,7 @@ describe('Idempotency-Key on POST', () => {
     const creates = await recorder.waitFor(
       (m) =>
         (m.value as { code?: string }).code === c &&
-        m.headers[KafkaHeaders.message] === Requests.land.cofoCreate,
+        m.headers[KafkaHeaders.message] === LandMessages.cofoCreate.id,
       2,
       2000,
     );
@@ -380,7 +380,7 @@ describe('Idempotency-Key on POST', () => {
     const creates = await recorder.waitFor(
       (m) =>
         (m.value as { code?: string }).code === c &&
-        m.headers[KafkaHeaders.message] === Requests.land.cofoCreate,
+        m.headers[KafkaHeaders.message] === LandMessages.cofoCreate.id,
       2,
       2000,
     );

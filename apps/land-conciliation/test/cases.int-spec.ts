@@ -1,6 +1,7 @@
 import {
   Events,
-  Requests,
+  LandMessages,
+  messageIds,
   type CaseV1,
   type FileCaseV1,
   type Identity,
@@ -10,7 +11,7 @@ import {
 import { demoIdentity, startLand, uniqueCode, type LandHarness } from './land-harness';
 import { extractPdfText, TopicRecorder } from '@prosmed/testing';
 
-const L = Requests.land;
+const L = messageIds(LandMessages);
 let h: LandHarness;
 let recorder: TopicRecorder;
 /** A CoFo of this run only, attached to the demo tribunal of Ségou, and its secretary. */

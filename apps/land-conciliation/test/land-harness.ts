@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   PERSONAL_DATA_TOPIC_CONFIG,
   REQUEST_PARTITIONS,
-  Requests,
+  LandMessages,
   requestTopicOf,
   type Identity,
 } from '@prosmed/contracts';
@@ -97,7 +97,7 @@ export async function startLand(): Promise<LandHarness> {
   for (;;) {
     try {
       await rr.send(
-        Requests.land.cofoList,
+        LandMessages.cofoList.id,
         { limit: 1 },
         { requestId: `warmup-${randomUUID()}`, identity: demoIdentity('admin.prosmed') },
         3000,

@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { Requests, type PlaceDetailV1, type PlaceImportResultV1, type PlaceV1 } from '@prosmed/contracts';
+import {
+  LandMessages,
+  messageIds,
+  type PlaceDetailV1,
+  type PlaceImportResultV1,
+  type PlaceV1,
+} from '@prosmed/contracts';
 import { demoIdentity, startLand, type LandHarness } from './land-harness';
 
-const L = Requests.land;
+const L = messageIds(LandMessages);
 let h: LandHarness;
 const admin = demoIdentity('admin.prosmed');
 const secretary = demoIdentity('secretaire.segou');

@@ -1,8 +1,8 @@
 import type { CofoV1, CreateCofoV1, PageV1, TribunalV1 } from '@prosmed/contracts';
-import { Requests } from '@prosmed/contracts';
+import { LandMessages, messageIds } from '@prosmed/contracts';
 import { demoIdentity, startLand, uniqueCode, type LandHarness } from './land-harness';
 
-const L = Requests.land;
+const L = messageIds(LandMessages);
 let h: LandHarness;
 
 beforeAll(async () => {

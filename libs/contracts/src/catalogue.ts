@@ -1,8 +1,8 @@
 import type { ErrorCode } from './error-catalogue';
+import type { RequestService } from './topics';
 
-/** The services that answer requests; each reads one request topic, `<service>.requests.v1`. */
-export const SERVICES = ['land', 'security', 'anticorruption', 'reporting'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+/** The services that answer requests; each reads one request topic (`REQUEST_TOPICS`). */
+export type ServiceName = RequestService;
 
 /** A class with a no-argument constructor: the class-validator class of a request *is* its type. */
 export type MessageClass<T = object> = new () => T;

@@ -11,3 +11,10 @@ export const CATALOGUE: readonly AnyMessageDef[] = Object.values(LandMessages);
 export function messageById(id: string): AnyMessageDef | undefined {
   return CATALOGUE.find((m) => m.id === id);
 }
+
+/** `{ caseFile: 'land.case.file.v1', ... }` of a service's messages: ids for tests and tools. */
+export function messageIds<T extends Record<string, AnyMessageDef>>(messages: T): { [K in keyof T]: string } {
+  return Object.fromEntries(Object.entries(messages).map(([k, m]) => [k, m.id])) as {
+    [K in keyof T]: string;
+  };
+}

@@ -67,46 +67,6 @@ export function replyTopicFor(instance: string): string {
   return `${REPLY_TOPIC_PREFIX}${instance}`;
 }
 
-/** Request-reply message ids (the `x-message` header and the handlers' `@MessagePattern`). */
-export const Requests = {
-  land: {
-    cofoCreate: 'land.cofo.create.v1',
-    cofoUpdate: 'land.cofo.update.v1',
-    cofoList: 'land.cofo.list.v1',
-    cofoGet: 'land.cofo.get.v1',
-    tribunalCreate: 'land.tribunal.create.v1',
-    tribunalUpdate: 'land.tribunal.update.v1',
-    tribunalList: 'land.tribunal.list.v1',
-    tribunalGet: 'land.tribunal.get.v1',
-    caseFile: 'land.case.file.v1',
-    caseList: 'land.case.list.v1',
-    caseGet: 'land.case.get.v1',
-    caseStep: 'land.case.step.v1',
-    casePv: 'land.case.pv.v1',
-    caseHomologationRequest: 'land.case.homologation-request.v1',
-    caseHomologationDecide: 'land.case.homologation-decide.v1',
-    caseRefer: 'land.case.refer.v1',
-    caseClose: 'land.case.close.v1',
-    homologationQueue: 'land.homologation.queue.v1',
-    pvPdf: 'land.pv.pdf.v1',
-    pvCheck: 'land.pv.check.v1',
-    placeSearch: 'land.place.search.v1',
-    placeGet: 'land.place.get.v1',
-    placeImport: 'land.place.import.v1',
-  },
-  security: {
-    activityRecord: 'security.activity.record.v1',
-    activityList: 'security.activity.list.v1',
-  },
-  anticorruption: {
-    actionList: 'anticorruption.action.list.v1',
-    updatePropose: 'anticorruption.update.propose.v1',
-  },
-  reporting: {
-    quarterlyGet: 'reporting.quarterly.get.v1',
-  },
-} as const;
-
 /** Domain events published through each service's transactional outbox. */
 export const Events = {
   land: {
@@ -131,7 +91,6 @@ export const Events = {
 } as const;
 
 type Leaves<T> = T extends string ? T : { [K in keyof T]: Leaves<T[K]> }[keyof T];
-export type RequestMessageId = Leaves<typeof Requests>;
 export type EventTopic = Leaves<typeof Events>;
 
 function leaves(tree: object): string[] {
@@ -155,9 +114,4 @@ export function allTopics(): TopicSpec[] {
   }));
   const events = leaves(Events).map((name) => ({ name, partitions: EVENT_PARTITIONS, description: 'event' }));
   return [...requests, ...events];
-}
-
-/** Every request-reply message id of the contracts. */
-export function allRequestMessageIds(): string[] {
-  return leaves(Requests);
 }

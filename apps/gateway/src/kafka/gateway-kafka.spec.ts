@@ -1,5 +1,5 @@
 import { BrokerUnavailableError, JsonLogger, RemoteError, RequestTimeoutError } from '@prosmed/messaging';
-import { Requests } from '@prosmed/contracts';
+import { LandMessages } from '@prosmed/contracts';
 import { loadGatewayConfig } from '../config';
 import { GatewayMetrics } from '../metrics/metrics';
 import { GatewayKafka } from './gateway-kafka';
@@ -19,7 +19,7 @@ function gatewayKafka(reply: () => Promise<unknown>, brokerUp: boolean) {
 }
 
 const ctx = { requestId: 'req-12345678' };
-const cofoGet = { id: Requests.land.cofoGet, service: 'land' };
+const cofoGet = LandMessages.cofoGet;
 const outcomes = async (metrics: GatewayMetrics) =>
   (await metrics.kafkaDuration.get()).values
     .filter((v) => v.metricName === 'kafka_request_reply_duration_seconds_count')
