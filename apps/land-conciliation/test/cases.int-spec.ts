@@ -232,12 +232,19 @@ describe('conciliation and homologation', () => {
       overdue: false,
     });
 
-    const queue = await h.call<{ items: { caseId: string }[] }>(
-      L.homologationQueue,
-      { status: 'pending', limit: 100 },
-      clerk,
-    );
-    expect(queue.items.map((i) => i.caseId)).toContain(c.id);
+    // Earlier runs leave pending PVs at this tribunal in the shared database: read every page.
+    const queued: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { caseId: string }[]; nextCursor: string | null } = await h.call(
+        L.homologationQueue,
+        { status: 'pending', limit: 100, ...(cursor ? { cursor } : {}) },
+        clerk,
+      );
+      queued.push(...page.items.map((i) => i.caseId));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(queued).toContain(c.id);
     expect(
       (
         await h.fail(
