@@ -12,3 +12,4 @@ export * from './land/registry-dtos';
 export * from './land/messages';
 export * from './messages';
 export * from './dto-helpers';
+export * from './detail-messages';

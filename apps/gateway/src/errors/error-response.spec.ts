@@ -57,7 +57,26 @@ describe('a service RemoteError, mapped by kind', () => {
   it('keeps field details of a validation error', () => {
     const details = [{ field: 'members[0].sex', code: 'isIn' }];
     const r = map(new RemoteError({ code: 'VALIDATION_FAILED', kind: 'validation', details }));
-    expect(r.body.details).toEqual(details);
+    // Field and code kept; the message in the reader's language (French by default).
+    expect(r.body.details).toEqual([{ ...details[0], message: 'n’est pas une valeur permise' }]);
+  });
+
+  it('renders every field detail in French, or in English on request, numbers kept', () => {
+    const details = [
+      { field: 'name', code: 'maxLength', message: 'name must be shorter than or equal to 200 characters' },
+      { field: 'filedOn', code: 'matches', message: 'filedOn must be a date YYYY-MM-DD' },
+      { field: 'x', code: 'whitelistValidation', message: 'property x should not exist' },
+      { field: 'y', code: 'someFutureRule', message: 'kept as sent' },
+    ];
+    const fr = map(new RemoteError({ code: 'VALIDATION_FAILED', kind: 'validation', details }));
+    expect(fr.body.details?.map((d) => d.message)).toEqual([
+      'doit contenir au plus 200 caractères',
+      'doit être une date AAAA-MM-JJ',
+      'champ inconnu : retirez-le',
+      'kept as sent',
+    ]);
+    const en = map(new RemoteError({ code: 'VALIDATION_FAILED', kind: 'validation', details }), 'en');
+    expect(en.body.details?.[0].message).toBe('must be at most 200 characters long');
   });
 
   it('renders parameters in French by default, in English on request', () => {

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import {
+  localizeDetails,
   DomainError,
   type ErrorCode,
   type ErrorDetail,
@@ -64,7 +65,7 @@ function known(
 ): ErrorResponse {
   const status = statusOfCode(code);
   const body: ErrorBody = { statusCode: status, code, message: renderMessage(code, lang, params), requestId };
-  if (details && details.length > 0) body.details = details;
+  if (details && details.length > 0) body.details = localizeDetails(details, lang);
   const www = WWW_AUTHENTICATE[code];
   return { status, body, headers: www ? { ...headers, 'WWW-Authenticate': www } : headers, cause };
 }
@@ -86,7 +87,7 @@ function fromDomain(
   }
   const status = statusOfKind(kind);
   const body: ErrorBody = { statusCode: status, code, message: FALLBACK[kind][lang], requestId };
-  if (details && details.length > 0) body.details = details;
+  if (details && details.length > 0) body.details = localizeDetails(details, lang);
   return { status, body, headers: {}, cause: `error code ${code} is not in the catalogue` };
 }
 
