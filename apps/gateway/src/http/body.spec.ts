@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Request, Response } from 'express';
 import { ApiError } from '../errors/api-error';
 import {
+  forbiddenKeyFields,
   controlCharacterFields,
   isJsonContentType,
   jsonBodyMiddleware,
@@ -176,5 +177,19 @@ describe('the JSON body middleware', () => {
   it("keeps the parser's own answers (broken JSON)", async () => {
     const r = await runParser('{"a":');
     expect(r.err).toMatchObject({ code: 'MALFORMED_JSON' });
+  });
+});
+
+describe('keys that validation would pass over', () => {
+  it('finds __proto__, constructor and prototype at any depth, and nothing else', () => {
+    const body = JSON.parse(
+      '{"a":1,"__proto__":{"isAdmin":true},"land":{"constructor":{"x":1}},"parties":[{"prototype":1,"name":"x"}]}',
+    ) as unknown;
+    expect(forbiddenKeyFields(body).sort()).toEqual([
+      '__proto__',
+      'land.constructor',
+      'parties[0].prototype',
+    ]);
+    expect(forbiddenKeyFields({ name: 'constructor', proto: '__proto__' })).toEqual([]);
   });
 });

@@ -112,6 +112,32 @@ export function controlCharacterFields(body: unknown, limit = MAX_CONTROL_DETAIL
   return found;
 }
 
+/** Keys no message class has, that class-transformer skips instead of reporting them as unknown fields. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The fields of a parsed body named `__proto__`, `constructor` or `prototype`, at any depth, at most
+ * `limit`. Validation refuses every other unknown field; these three it would pass over in silence (and
+ * they are the keys of prototype pollution), so they are refused here as unknown fields.
+ */
+export function forbiddenKeyFields(body: unknown, limit = MAX_CONTROL_DETAILS): string[] {
+  const found: string[] = [];
+  const stack: { value: unknown; path: string }[] = [{ value: body, path: '' }];
+  while (stack.length > 0 && found.length < limit) {
+    const { value, path } = stack.pop()!;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: childPath(path, i) });
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        const p = childPath(path, key);
+        if (FORBIDDEN_KEYS.has(key)) found.push(p);
+        else stack.push({ value: (value as Record<string, unknown>)[key], path: p });
+      }
+    }
+  }
+  return found;
+}
+
 /** Thrown from the parser's `verify` hook; turned into the API's error below. */
 class JsonTooDeep extends Error {}
 
@@ -138,6 +164,16 @@ export function jsonBodyMiddleware(limitBytes: number, maxDepth = MAX_JSON_DEPTH
       if (err) {
         const code = bodyParserErrorCode(err);
         return next(code ? new ApiError(code, { limit }) : err);
+      }
+      const keys = forbiddenKeyFields(req.body as unknown);
+      if (keys.length > 0) {
+        return next(
+          new ApiError(
+            'VALIDATION_FAILED',
+            {},
+            keys.map((field) => ({ field, code: 'whitelistValidation' })),
+          ),
+        );
       }
       const fields = controlCharacterFields(req.body as unknown);
       if (fields.length > 0) {

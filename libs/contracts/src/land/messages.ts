@@ -138,7 +138,7 @@ const cofoGet = defineMessage({
   kind: 'query',
   request: RegistryCodeDto,
   response: CofoDto,
-  errors: ['COFO_NOT_FOUND'],
+  errors: ['COFO_NOT_FOUND', 'OUT_OF_SCOPE'],
   permission: 'cofo:read',
   http: {
     method: 'GET',
@@ -224,7 +224,7 @@ const tribunalGet = defineMessage({
   kind: 'query',
   request: RegistryCodeDto,
   response: TribunalDto,
-  errors: ['TRIBUNAL_NOT_FOUND'],
+  errors: ['TRIBUNAL_NOT_FOUND', 'OUT_OF_SCOPE'],
   permission: 'tribunal:read',
   http: {
     method: 'GET',
