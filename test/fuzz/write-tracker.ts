@@ -106,10 +106,6 @@ export class WriteTracker {
     await this.client?.end();
   }
 
-  watched(): string[] {
-    return this.tables.map((t) => t.name);
-  }
-
   /** Records only the fuzzer writes to: their ids (uuid) and codes. */
   own(ids: string[], keys: string[] = []): void {
     this.ownedIds.push(...ids.filter((i) => UUID.test(i) && !this.ownedIds.includes(i)));
