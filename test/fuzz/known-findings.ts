@@ -46,22 +46,6 @@ const GET_ROUTES = [
   'GET /api/v1/places/{code}',
 ];
 
-/** Every route with a JSON body. */
-const BODY_ROUTES = [
-  'POST /api/v1/cases',
-  'POST /api/v1/cases/{caseId}/steps',
-  'POST /api/v1/cases/{caseId}/pvs',
-  'POST /api/v1/cases/{caseId}/homologation-request',
-  'POST /api/v1/cases/{caseId}/homologation-decision',
-  'POST /api/v1/cases/{caseId}/referral',
-  'POST /api/v1/cases/{caseId}/closure',
-  'POST /api/v1/cofos',
-  'PATCH /api/v1/cofos/{code}',
-  'POST /api/v1/tribunals',
-  'PATCH /api/v1/tribunals/{code}',
-  'POST /api/v1/places/import',
-];
-
 export const KNOWN_FINDINGS: KnownFinding[] = [
   {
     id: 'F5-oversized-url-bare-431',
@@ -72,27 +56,6 @@ export const KNOWN_FINDINGS: KnownFinding[] = [
     matches: requestHeadTooLarge,
     reason:
       "Node's HTTP parser answers 431 with an empty body before Express runs: the gateway does not handle the server's `clientError` to give the standard error body (gateway).",
-  },
-  {
-    id: 'F6-prototype-keys-ignored',
-    routes: BODY_ROUTES,
-    kind: 'invalid-accepted',
-    codes: ['unknown-field:__proto__', 'unknown-field:constructor', 'unknown-field:prototype'],
-    trigger:
-      'a body whose only unknown fields are `__proto__`, `constructor` or `prototype` keys (at any depth)',
-    matches: onlyPrototypeKeysUnknown,
-    reason:
-      'The gateway refuses any other unknown field with 400 but lets these through (most likely dropped by class-transformer before the unknown-field check), so the request goes on to the service (gateway validation).',
-  },
-  {
-    id: 'F7-undeclared-out-of-scope-logged-as-error',
-    routes: ['GET /api/v1/cofos/{code}', 'GET /api/v1/tribunals/{code}'],
-    kind: 'logged-error',
-    codes: ['OUT_OF_SCOPE'],
-    trigger: "a read of a CoFo or tribunal outside the caller's scope (a normal 403)",
-    matches: () => true,
-    reason:
-      "The catalogue entries land.cofo.get.v1 and land.tribunal.get.v1 do not declare OUT_OF_SCOPE, which the land service answers: the gateway logs each such 403 at error level ('a service answered an error code its catalogue entry does not declare'), burying real errors (message catalogue).",
   },
 ];
 
@@ -113,6 +76,16 @@ export const FIXED_FINDINGS: { id: string; trigger: string; matches: (r: SentReq
     matches: (r) => r.route === 'POST /api/v1/cases' && bodyLacks(r, 'land'),
   },
   { id: 'F4-absurd-version (fixed: 400)', trigger: 'a number beyond 2^53', matches: hasAbsurdNumber },
+  {
+    id: 'F6-prototype-keys-ignored (fixed: 400)',
+    trigger: 'a `__proto__`, `constructor` or `prototype` key as the only unknown fields',
+    matches: onlyPrototypeKeysUnknown,
+  },
+  {
+    id: 'F7-undeclared-out-of-scope-logged-as-error (fixed: declared)',
+    trigger: 'a read of one CoFo or tribunal (the log scan catches an error logged again)',
+    matches: (r) => r.route === 'GET /api/v1/cofos/{code}' || r.route === 'GET /api/v1/tribunals/{code}',
+  },
 ];
 
 /** The known finding that covers a violation of a request, if any. */
