@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TopicRecorder, testKafka } from '@prosmed/testing';
 import { call, eventually, waitForLand } from './support/http';
+import { otherLandConsumers } from './support/kafka-groups';
 import { type AppProcess, startGatewayProcess, startLandProcess } from './support/processes';
 
 jest.setTimeout(180_000);
@@ -61,11 +62,17 @@ describe('two gateways and two land services', () => {
           for (let i = 0; i < PER_GATEWAY; i += 1) {
             const requestId = `two-inst-${g}-${randomUUID()}`;
             ids[g].push(requestId);
-            const res = await call<{ code?: string }>(gw.url, 'GET', '/api/v1/cofos/SEG01', {
-              as: 'admin.prosmed',
-              headers: { 'x-request-id': requestId },
-            });
-            expect({ status: res.status, code: res.body.code }).toEqual({ status: 200, code: undefined });
+            const res = await call<{ code?: string; statusCode?: number }>(
+              gw.url,
+              'GET',
+              '/api/v1/cofos/SEG01',
+              {
+                as: 'admin.prosmed',
+                headers: { 'x-request-id': requestId },
+              },
+            );
+            // The reply is the CoFo itself (its `code` is SEG01), not an error body.
+            expect({ status: res.status, code: res.body.code }).toEqual({ status: 200, code: 'SEG01' });
             expect(res.headers.get('x-request-id')).toBe(requestId);
           }
         }),
@@ -89,7 +96,11 @@ describe('two gateways and two land services', () => {
       const served = lands.map(
         (land) => land.logLines().filter((l) => l.msg === 'handled' && all.has(String(l.requestId))).length,
       );
-      expect(served.reduce((a, b) => a + b, 0)).toBe(2 * PER_GATEWAY);
+      for (const n of served) expect(n).toBeGreaterThan(0);
+      // With no other land service in the group (CI), the two handled every request between them.
+      if ((await otherLandConsumers(2)).length === 0) {
+        expect(served.reduce((a, b) => a + b, 0)).toBe(2 * PER_GATEWAY);
+      }
     } finally {
       await recorder.stop();
     }
