@@ -1,4 +1,5 @@
-import { canonicalJson, contentHash, pvContent, verificationCode } from './pv-content';
+import { canonicalJson } from '@prosmed/messaging';
+import { contentHash, pvContent, verificationCode } from './pv-content';
 
 describe('PV content', () => {
   it('hashes content independently of key order, and prints codes without look-alike characters', () => {

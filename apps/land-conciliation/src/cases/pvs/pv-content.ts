@@ -1,20 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
-import type { MemberMarkDto, PartyMarkV1, PvKind, PvMemberV1 } from '@prosmed/contracts';
+import { canonicalJson } from '@prosmed/messaging';
 import type { PartyRow } from '../case-rows';
-
-/** Stable JSON (sorted keys) so the same content always hashes the same. */
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v ?? null);
-}
+import type { NewPv } from './pv-repository';
 
 export function contentHash(content: unknown): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
@@ -28,21 +15,24 @@ export function verificationCode(): string {
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
 }
 
-interface ContentInput {
+/** The PV's own fields as recorded (`NewPv`), with the case's number, parties and land they refer to. */
+type ContentInput = Pick<
+  NewPv,
+  | 'kind'
+  | 'pvVersion'
+  | 'drawnUpOn'
+  | 'membersPresent'
+  | 'agreedPoints'
+  | 'openPoints'
+  | 'marks'
+  | 'memberMarks'
+  | 'stepsTried'
+  | 'failureReason'
+> & {
   caseNumber: string;
-  kind: PvKind;
-  pvVersion: number;
-  drawnUpOn: string;
-  membersPresent: PvMemberV1[];
-  agreedPoints: string[];
-  openPoints: string[];
-  marks: PartyMarkV1[];
-  memberMarks: MemberMarkDto[];
-  stepsTried: string[];
-  failureReason: string | null;
   parties: readonly Pick<PartyRow, 'id' | 'name' | 'role' | 'sex'>[];
   land: { villageCode: string; description: string; surfaceHa: string | null };
-}
+};
 
 /**
  * What the PV says, as hashed for the public check: every legal field, with parties by name (a mark
