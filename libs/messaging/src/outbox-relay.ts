@@ -108,7 +108,9 @@ export class OutboxRelay {
           this.again = false;
           this.schedule(0);
         } else {
-          const backoff = this.failures > 0 ? Math.min(30000, 200 * 2 ** this.failures) : this.pollIntervalMs;
+          // Capped at 5 s: after a broker outage the relay must find it back within seconds, not sit out a
+          // long backoff while events wait (a fault test saw 140 rows still waiting 30 s after the restart).
+          const backoff = this.failures > 0 ? Math.min(5000, 200 * 2 ** this.failures) : this.pollIntervalMs;
           this.schedule(backoff);
         }
       });
