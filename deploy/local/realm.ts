@@ -69,6 +69,7 @@ export const REALM_ROLES = [
   'ccs-secretary',
   'focal-point',
   'snlcc-secretariat',
+  'steering-committee',
   'programme-manager',
   'admin',
 ] as const;

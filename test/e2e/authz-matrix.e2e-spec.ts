@@ -1,53 +1,31 @@
 import { hasPermission, isPermission, PERMISSION_EXTENSION, type PermissionName } from '@prosmed/auth';
 import { demoUsers } from '@prosmed/testing';
 import { call, waitForLand } from './support/http';
-import { type AppProcess, startGatewayProcess, startLandProcess } from './support/processes';
+import { ANTICORRUPTION_ROUTE_ROWS } from './routes/anticorruption';
+import { LAND_ROUTE_ROWS } from './routes/land';
+import { type RouteRows } from './routes/route-row';
+import { SECURITY_ROUTE_ROWS } from './routes/security';
+import { type AppProcess, startGatewayProcess, startServiceProcesses } from './support/processes';
 
 jest.setTimeout(120_000);
 
 /**
- * How to call each route of the OpenAPI document. A route the document has and this table does not fails
+ * How to call each route of the OpenAPI document (rows in ./routes/, one file per service). A route the
+ * document has and this table does not fails
  * the test: adding a route means adding its row. Write routes get an empty body: a caller the table
  * allows gets 400 VALIDATION_FAILED from the gateway's own validation (nothing is created), one it denies
  * gets 403 FORBIDDEN_ROLE before validation.
  */
-/** A well-formed id of nothing: allowed readers get 404 (or 403 OUT_OF_SCOPE when scoped). */
-const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
-
-const ROUTE_ROWS: Record<string, { params?: Record<string, string>; query?: string; body?: unknown }> = {
-  'GET /api/v1/me': {},
-  'GET /api/v1/cofos': {},
-  'POST /api/v1/cofos': { body: {} },
-  'GET /api/v1/cofos/{code}': { params: { code: 'SEG01' } },
-  'PATCH /api/v1/cofos/{code}': { params: { code: 'SEG01' }, body: {} },
-  'GET /api/v1/tribunals': {},
-  'POST /api/v1/tribunals': { body: {} },
-  'GET /api/v1/tribunals/{code}': { params: { code: 'TI-SEGOU' } },
-  'PATCH /api/v1/tribunals/{code}': { params: { code: 'TI-SEGOU' }, body: {} },
-  'GET /api/v1/cases': {},
-  'POST /api/v1/cases': { body: {} },
-  'GET /api/v1/cases/{caseId}': { params: { caseId: NO_SUCH_ID } },
-  'POST /api/v1/cases/{caseId}/steps': { params: { caseId: NO_SUCH_ID }, body: {} },
-  'POST /api/v1/cases/{caseId}/pvs': { params: { caseId: NO_SUCH_ID }, body: {} },
-  'POST /api/v1/cases/{caseId}/homologation-request': { params: { caseId: NO_SUCH_ID }, body: {} },
-  'POST /api/v1/cases/{caseId}/homologation-decision': { params: { caseId: NO_SUCH_ID }, body: {} },
-  'POST /api/v1/cases/{caseId}/referral': { params: { caseId: NO_SUCH_ID }, body: {} },
-  'POST /api/v1/cases/{caseId}/closure': { params: { caseId: NO_SUCH_ID }, body: {} },
-  'GET /api/v1/homologations': {},
-  'GET /api/v1/pvs/{pvId}.pdf': { params: { pvId: NO_SUCH_ID } },
-  'GET /api/v1/places': { query: 'q=segou' },
-  'GET /api/v1/places/{code}': { params: { code: 'ML-SEG-SAN' } },
-  'POST /api/v1/places/import': { body: {} },
-};
+const ROUTE_ROWS: RouteRows = { ...LAND_ROUTE_ROWS, ...SECURITY_ROUTE_ROWS, ...ANTICORRUPTION_ROUTE_ROWS };
 
 type Route = { key: string; method: string; path: string; permission: PermissionName };
 
-let land: AppProcess;
+let services: AppProcess[] = [];
 let gw: AppProcess;
 let routes: Route[];
 
 beforeAll(async () => {
-  land = await startLandProcess();
+  services = await startServiceProcesses();
   gw = await startGatewayProcess();
   await waitForLand(gw.url);
   const doc = await call<{ paths: Record<string, Record<string, Record<string, unknown>>> }>(
@@ -70,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gw?.stop();
-  await land?.stop();
+  await Promise.all(services.map((s) => s.stop()));
 });
 
 describe('authorisation matrix generated from the OpenAPI document', () => {

@@ -50,7 +50,9 @@ describe('the roles -> permissions table', () => {
     ['ccs-secretary', 'cofo:read', false],
     ['focal-point', 'tribunal:read', false],
     ['focal-point', 'update:propose', true],
-    ['snlcc-secretariat', 'update:validate', true],
+    ['snlcc-secretariat', 'update:consolidate', true],
+    ['snlcc-secretariat', 'update:validate', false],
+    ['steering-committee', 'update:validate', true],
     ['snlcc-secretariat', 'update:propose', false],
   ])('%s has %s: %s', (role, permission, expected) => {
     expect(hasPermission([role], permission)).toBe(expected);

@@ -14,6 +14,7 @@ export const ROLES = [
   'ccs-secretary',
   'focal-point',
   'snlcc-secretariat',
+  'steering-committee',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,13 +31,21 @@ export const PERMISSIONS = {
   'case:write': 'Enregistrer les saisines, actes et PV de ma CoFo',
   'homologation:decide': 'Enregistrer les décisions d’homologation de mon tribunal',
   'case:refer': 'Enregistrer le renvoi d’une non-conciliation au tribunal (secrétaire de CoFo ou greffière)',
-  'activity:read': 'Lire les activités des comités consultatifs de sécurité (CCS) de son périmètre',
-  'activity:write': 'Enregistrer les activités de mon CCS',
-  'grievance:read': 'Lire les plaintes communautaires de sécurité de mon CCS',
+  'ccs:read': 'Lister et lire les comités consultatifs de sécurité (CCS) ; une secrétaire voit le sien',
+  'ccs:write': 'Créer et modifier les comités consultatifs de sécurité (CCS) et leurs membres',
+  'activity:read':
+    'Lire les activités, infrastructures et formations des comités consultatifs de sécurité (CCS) de son périmètre',
+  'activity:write': 'Enregistrer les activités, infrastructures remises et formations de mon CCS',
+  'grievance:read':
+    'Lire les plaintes communautaires de sécurité de mon périmètre (l’identité du plaignant : mon CCS seul)',
   'grievance:write': 'Enregistrer et suivre les plaintes de mon CCS',
-  'action:read': 'Lire le plan d’action anticorruption',
+  'action:read': 'Lire le plan d’action anticorruption (SNLCC), ses structures et ses rapports d’exécution',
+  'plan:write':
+    'Importer le plan d’action, gérer les structures, les plans annuels et les sessions du comité',
   'update:propose': 'Proposer les mises à jour des actions de ma structure',
-  'update:validate': 'Valider ou renvoyer les mises à jour proposées',
+  'update:consolidate': 'Consolider les mises à jour proposées (Secrétariat permanent)',
+  'update:validate': 'Valider ou renvoyer les mises à jour consolidées (comité de pilotage)',
+  'session:close': 'Clore une session du comité de pilotage, ce qui fige les statuts validés de sa période',
   'report:read': 'Lire les indicateurs et les rapports trimestriels',
 } as const;
 export type PermissionName = keyof typeof PERMISSIONS;
@@ -52,8 +61,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly PermissionName[]>>
     'tribunal:read',
     'tribunal:write',
     'case:read',
+    'ccs:read',
+    'ccs:write',
     'activity:read',
+    'grievance:read',
     'action:read',
+    'plan:write',
     'report:read',
   ],
   'programme-manager': [
@@ -62,7 +75,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly PermissionName[]>>
     'cofo:read',
     'tribunal:read',
     'case:read',
+    'ccs:read',
     'activity:read',
+    'grievance:read',
     'action:read',
     'report:read',
   ],
@@ -87,13 +102,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly PermissionName[]>>
   'ccs-secretary': [
     'me:read',
     'place:read',
+    'ccs:read',
     'activity:read',
     'activity:write',
     'grievance:read',
     'grievance:write',
   ],
   'focal-point': ['me:read', 'action:read', 'update:propose'],
-  'snlcc-secretariat': ['me:read', 'action:read', 'update:validate', 'report:read'],
+  'snlcc-secretariat': ['me:read', 'action:read', 'plan:write', 'update:consolidate', 'report:read'],
+  'steering-committee': ['me:read', 'action:read', 'update:validate', 'session:close', 'report:read'],
 };
 
 export function isRole(r: string): r is Role {

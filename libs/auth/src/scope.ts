@@ -30,6 +30,7 @@ export const ROLE_SCOPE: Readonly<Record<Role, 'all' | ScopeUnit>> = {
   'ccs-secretary': 'ccs',
   'focal-point': 'structure',
   'snlcc-secretariat': 'all',
+  'steering-committee': 'all',
 };
 
 /**

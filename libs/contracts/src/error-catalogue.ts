@@ -1,4 +1,6 @@
 import { DomainError, type ErrorDetail, type ErrorKind } from './errors';
+import { ANTICORRUPTION_ERRORS } from './anticorruption/errors';
+import { SECURITY_ERRORS } from './security/errors';
 
 export interface CatalogueEntry {
   kind:
@@ -232,6 +234,9 @@ export const ERROR_CATALOGUE = {
     fr: "Erreur interne : communiquez l'identifiant de la requête au support.",
     en: 'Internal error: give the request id to support.',
   },
+  // Each new service keeps its codes in its own file, so services are written side by side.
+  ...SECURITY_ERRORS,
+  ...ANTICORRUPTION_ERRORS,
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

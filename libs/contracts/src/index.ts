@@ -13,3 +13,5 @@ export * from './land/messages';
 export * from './messages';
 export * from './dto-helpers';
 export * from './detail-messages';
+export * from './security';
+export * from './anticorruption';

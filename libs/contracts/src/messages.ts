@@ -1,11 +1,17 @@
 import type { AnyMessageDef } from './catalogue';
+import { AnticorruptionMessages } from './anticorruption/messages';
 import { LandMessages } from './land/messages';
+import { SecurityMessages } from './security/messages';
 
 /**
  * Every message of the platform. A new service adds its `XxxMessages` here; the gateway then offers its
  * routes, and the tests check each entry (example valid, permission known, errors declared).
  */
-export const CATALOGUE: readonly AnyMessageDef[] = Object.values(LandMessages);
+export const CATALOGUE: readonly AnyMessageDef[] = [
+  ...Object.values(LandMessages),
+  ...Object.values<AnyMessageDef>(SecurityMessages),
+  ...Object.values<AnyMessageDef>(AnticorruptionMessages),
+];
 
 /** The entry of a message id, or undefined. */
 export function messageById(id: string): AnyMessageDef | undefined {

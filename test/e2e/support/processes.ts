@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { APP_NODE_ARGS } from '@prosmed/config';
+import { APP_NODE_ARGS, APPS } from '@prosmed/config';
 import { REPO_ROOT } from '@prosmed/testing';
 
 /**
@@ -36,9 +36,9 @@ export async function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type AppName = 'gateway' | 'land-conciliation';
+type AppName = (typeof APPS)[number]['name'];
 
-const APP_PORT_ENV: Record<AppName, string> = { gateway: 'GATEWAY_PORT', 'land-conciliation': 'LAND_PORT' };
+const APP_PORT_ENV: Record<string, string> = Object.fromEntries(APPS.map((a) => [a.name, a.portEnv]));
 
 export interface LogLine {
   level?: string;
@@ -162,4 +162,21 @@ export function startGatewayProcess(env: Record<string, string> = {}, tag = 'gat
  */
 export function startLandProcess(): Promise<AppProcess> {
   return AppProcess.start('land-conciliation', { LOG_LEVEL: 'debug' }, '/ready', 'land');
+}
+
+/** The domain services whose sources exist (the gateway and apps not yet written left out). */
+export function serviceApps(): string[] {
+  return APPS.map((a) => a.name).filter(
+    (name) => name !== 'gateway' && existsSync(path.join(REPO_ROOT, 'apps', name, 'src', 'main.ts')),
+  );
+}
+
+/** One domain service in its real consumer group, logging each handled message (debug). */
+export function startServiceProcess(name: string, env: Record<string, string> = {}): Promise<AppProcess> {
+  return AppProcess.start(name, { LOG_LEVEL: 'debug', ...env }, '/ready', name);
+}
+
+/** Every domain service (land, CCS, anti-corruption, ...), started side by side. */
+export function startServiceProcesses(): Promise<AppProcess[]> {
+  return Promise.all(serviceApps().map((name) => startServiceProcess(name)));
 }

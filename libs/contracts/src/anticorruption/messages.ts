@@ -1,0 +1,7 @@
+/**
+ * Every request the anti-corruption (SNLCC) service answers, declared once (see `land/messages.ts`):
+ * the gateway builds its routes from these, the service binds one handler to each.
+ */
+import type { AnyMessageDef } from '../catalogue';
+
+export const AnticorruptionMessages = {} satisfies Record<string, AnyMessageDef>;
