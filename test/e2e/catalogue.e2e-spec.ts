@@ -2,7 +2,7 @@ import { hasPermission, type PermissionName } from '@prosmed/auth';
 import { CATALOGUE, pathFieldsOf, type AnyMessageDef } from '@prosmed/contracts';
 import { demoUsers } from '@prosmed/testing';
 import { call, waitForLand } from './support/http';
-import { type AppProcess, startGatewayProcess, startLandProcess } from './support/processes';
+import { type AppProcess, startGatewayProcess, startServiceProcesses } from './support/processes';
 
 jest.setTimeout(120_000);
 
@@ -13,7 +13,16 @@ jest.setTimeout(120_000);
  */
 
 /** Users tried in this order: the most scoped first, so commands run in the examples' own CoFo. */
-const PREFERRED = ['secretaire.segou', 'greffier.segou', 'admin.prosmed', 'manager'];
+const PREFERRED = [
+  'secretaire.segou',
+  'greffier.segou',
+  'ccs.segou',
+  'pf.oclei',
+  'snlcc.sp',
+  'copil.membre',
+  'admin.prosmed',
+  'manager',
+];
 
 function callerFor(def: AnyMessageDef): string | undefined {
   if (def.permission === 'public') return undefined;
@@ -42,18 +51,18 @@ function requestOf(def: AnyMessageDef): { path: string; body?: unknown } {
   return { path: `${prefix}${path}`, body: rest };
 }
 
-let land: AppProcess;
+let services: AppProcess[] = [];
 let gw: AppProcess;
 
 beforeAll(async () => {
-  land = await startLandProcess();
+  services = await startServiceProcesses();
   gw = await startGatewayProcess();
   await waitForLand(gw.url);
 }, 240_000);
 
 afterAll(async () => {
   await gw?.stop();
-  await land?.stop();
+  await Promise.all(services.map((s) => s.stop()));
 });
 
 describe('the catalogue through the real gateway', () => {

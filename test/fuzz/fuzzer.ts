@@ -99,7 +99,7 @@ export class Fuzzer {
 
   constructor(
     private readonly gw: AppProcess,
-    private readonly land: AppProcess,
+    private readonly services: readonly AppProcess[],
     private readonly documentedCodes: Set<string>,
     private readonly ctx: FuzzContext,
     private readonly tracker: WriteTracker,
@@ -384,7 +384,7 @@ export class Fuzzer {
    */
   scanLogs(): Finding[] {
     const out = new Map<string, Finding>();
-    for (const app of [this.gw, this.land]) {
+    for (const app of [this.gw, ...this.services]) {
       for (const line of app.logLines()) {
         if (line.level !== 'error' || !line.requestId) continue;
         const a = this.answered.get(line.requestId);
@@ -457,7 +457,7 @@ export class Fuzzer {
 
   /** A crashed app is the worst finding: stop the run there, with the request that did it. */
   private assertAlive(op: FuzzOperation, url: string): void {
-    for (const app of [this.gw, this.land]) {
+    for (const app of [this.gw, ...this.services]) {
       if (app.child.exitCode !== null || app.child.signalCode !== null) {
         throw new Error(`${app.name} exited after ${op.method} ${url.slice(0, 200)}:\n${app.logTail(20)}`);
       }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { demoUsers, REPO_ROOT } from '@prosmed/testing';
 import { call, waitForLand } from '../e2e/support/http';
 import { otherLandConsumers } from '../e2e/support/kafka-groups';
-import { type AppProcess, startGatewayProcess, startLandProcess } from '../e2e/support/processes';
+import { type AppProcess, startGatewayProcess, startServiceProcesses } from '../e2e/support/processes';
 import { FuzzContext } from './context';
 import { callersOf, Fuzzer } from './fuzzer';
 import { FIXED_FINDINGS, KNOWN_FINDINGS } from './known-findings';
@@ -38,7 +38,7 @@ jest.setTimeout(LONG ? 24 * 3600_000 : 600_000);
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
-let land: AppProcess;
+let services: AppProcess[] = [];
 let gw: AppProcess;
 let ops: FuzzOperation[];
 let fuzzer: Fuzzer;
@@ -50,7 +50,7 @@ beforeAll(async () => {
   out(
     `[fuzz] seed ${SEED}, ${RUNS} run(s) per route and caller, run id ${RUN_ID}${ONLY ? `, only "${ONLY}"` : ''}`,
   );
-  land = await startLandProcess();
+  services = await startServiceProcesses();
   // A longer Kafka bound than the other e2e tests: a 504 here should mean a stuck handler, not a busy machine.
   gw = await startGatewayProcess({ KAFKA_REQUEST_TIMEOUT_MS: '10000' }, 'gateway-fuzz');
   await waitForLand(gw.url);
@@ -72,7 +72,7 @@ beforeAll(async () => {
   tracker.own(fx.ids, fx.keys);
   setupWarnings = fx.warnings;
   for (const w of fx.warnings) out(`[fuzz] fixture not created (less coverage): ${w}`);
-  fuzzer = new Fuzzer(gw, land, documentedErrorCodes(doc.body), ctx, tracker, {
+  fuzzer = new Fuzzer(gw, services, documentedErrorCodes(doc.body), ctx, tracker, {
     runId: RUN_ID,
     seed: SEED,
     numRuns: RUNS,
@@ -89,7 +89,7 @@ afterAll(async () => {
   if (fuzzer) report(fuzzer);
   await tracker.stop();
   await gw?.stop();
-  await land?.stop();
+  await Promise.all(services.map((s) => s.stop()));
 });
 
 function report(f: Fuzzer): void {
