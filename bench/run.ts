@@ -43,6 +43,7 @@ import {
 } from './lib/stack';
 import { round } from './lib/stats';
 import { demoTokenSource, devTokenClient, type TokenSource } from './lib/token';
+import { runServiceBenches } from './services';
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
 const BENCH_USER = 'secretaire.segou';
@@ -236,7 +237,8 @@ async function main(): Promise<number> {
     const r = await runCommand('npm', ['run', 'build']);
     if (r.code !== 0) throw new Error('npm run build failed');
   }
-  const apps = appProcesses().filter((a) => a.name === 'gateway' || a.name === 'land-conciliation');
+  // Every running app: the footprint covers all; the land phases use the gateway and land only.
+  const apps = appProcesses();
   const landApp = apps.find((a) => a.name === 'land-conciliation');
   const landPort = landApp?.port ?? portOf('land-conciliation');
   const landReady = await waitFor(
@@ -430,6 +432,7 @@ async function main(): Promise<number> {
     cpu: { after: [], before: [], beforeSource: '' },
     footprint: { apps: [], landStartupMs: null, stackStartup: null },
     transport: null,
+    services: [],
     targets: [],
     notes,
   };
@@ -735,6 +738,25 @@ async function main(): Promise<number> {
       result.transport = { ran: true, ...r };
       if (r.exitCode !== 0)
         note(`bench/transport.ts exited ${r.exitCode ?? '(killed)'}: see its output above`);
+    }
+
+    // ---------------------------------------------------------------- the other services
+    {
+      const sources = new Map<string, TokenSource>();
+      const token = async (user: string): Promise<string> => {
+        let src = sources.get(user);
+        if (!src) {
+          src = demoTokenSource(cfg.keycloak.issuer, user);
+          await src.start();
+          sources.set(user, src);
+        }
+        return src.current;
+      };
+      try {
+        result.services = await runServiceBenches(gw, token, say);
+      } finally {
+        for (const src of sources.values()) src.stop();
+      }
     }
 
     // ---------------------------------------------------------------- footprint

@@ -229,6 +229,15 @@ export function sections(r: BenchJson): Section[] {
       verbatim: r.transport.output.trimEnd() || '(no output)',
     });
   }
+  for (const sv of r.services ?? []) {
+    out.push({
+      title: `${sv.service} through the gateway (bench/${sv.service === 'security-committees' ? 'security' : sv.service}.ts)`,
+      headers: ['figure', 'value'],
+      rows: sv.figures
+        ? Object.entries(sv.figures).map(([k, v]) => [k, v])
+        : [['not measured', sv.problem ?? '']],
+    });
+  }
   out.push({
     title: 'Targets (printed, never asserted)',
     headers: ['from', 'target', 'figure', 'verdict', 'detail'],

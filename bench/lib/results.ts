@@ -115,6 +115,8 @@ export interface BenchJson {
   };
   /** `bench/transport.ts` (echo request-reply of two Kafka clients), run as a step when present. */
   transport: { ran: boolean; exitCode: number | null; seconds: number | null; output: string } | null;
+  /** `bench/<service>.ts` of the other services: main write and read through the gateway. */
+  services: { service: string; figures: Record<string, number> | null; problem?: string }[];
   targets: (Target & { verdict: string; from: string })[];
   notes: string[];
 }
