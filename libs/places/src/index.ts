@@ -27,3 +27,4 @@ export {
   PRE2024_VALID_TO,
   shippedPlaceDirectory,
 } from './shipped';
+export { placeWithin, liesWithin, territoryRoots } from './territory';

@@ -1,5 +1,4 @@
-import { isPlaceCode } from '@prosmed/places';
-import { placeWithin } from './place-checker';
+import { isPlaceCode, placeWithin } from '@prosmed/places';
 
 describe('place codes (format only)', () => {
   it.each([

@@ -31,8 +31,3 @@ export interface PlaceChecker {
 }
 
 export const PLACE_CHECKER = Symbol('PLACE_CHECKER');
-
-/** Places at or below `code` in the tree: codes extend their parent's, so this is a prefix test. */
-export function placeWithin(candidate: string, ancestor: string): boolean {
-  return candidate === ancestor || candidate.startsWith(`${ancestor}-`);
-}

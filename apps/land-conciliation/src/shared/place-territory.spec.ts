@@ -1,6 +1,6 @@
 import type { DomainError } from '@prosmed/contracts';
-import { shippedPlaceDirectory } from '@prosmed/places';
-import { assertInTerritory, liesWithin, territoryOf, type CofoSeat } from './place-territory';
+import { liesWithin, shippedPlaceDirectory } from '@prosmed/places';
+import { assertInTerritory, territoryOf, type CofoSeat } from './place-territory';
 
 const dir = shippedPlaceDirectory();
 const seg01: CofoSeat = { code: 'SEG01', level: 'commune', placeCode: 'ML-SEG-SEG-SEG' };

@@ -1,6 +1,5 @@
 import { domainError, type CofoLevel } from '@prosmed/contracts';
-import type { PlaceDirectory } from '@prosmed/places';
-import { placeWithin } from './place-checker';
+import { liesWithin, type PlaceDirectory } from '@prosmed/places';
 
 export interface CofoSeat {
   code: string;
@@ -17,21 +16,6 @@ export function territoryOf(dir: PlaceDirectory, cofo: CofoSeat): string {
   if (cofo.level !== 'village') return cofo.placeCode;
   const place = dir.get(cofo.placeCode);
   return (place && dir.rollUp(cofo.placeCode, 'commune', { map: place.map })?.code) ?? cofo.placeCode;
-}
-
-/**
- * True when `code` is `territory` or lies under it. Both maps are in use (records filed before 24 Sept
- * 2024 and after): a place of the other map counts when the crosswalk carries it into the territory, or
- * carries the territory onto its map. A coarser unit (a région for a commune's CoFo) never lies within.
- */
-export function liesWithin(dir: PlaceDirectory, code: string, territory: string): boolean {
-  if (placeWithin(code, territory)) return true;
-  const place = dir.get(code);
-  const unit = dir.get(territory);
-  if (!place || !unit || place.map === unit.map) return false;
-  if (dir.rollUp(code, unit.level, { map: unit.map })?.code === territory) return true;
-  const there = dir.rollUp(territory, unit.level, { map: place.map });
-  return there !== undefined && placeWithin(code, there.code);
 }
 
 /** `PLACE_OUTSIDE_COFO` when the land of a case lies outside the territory of the CoFo receiving it. */
