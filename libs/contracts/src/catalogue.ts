@@ -40,6 +40,14 @@ export interface HttpBinding<Req, Res> {
    * `html-or-json` (a named gateway hook renders HTML when the client asks for it, JSON otherwise).
    */
   render?: 'file' | 'html-or-json';
+  /**
+   * The route takes a file: the raw request body (any content type, `curl --data-binary @photo.jpg`), at
+   * most `maxBytes` (413 beyond; empty is refused), with `fileName` in the query string. The gateway
+   * checks the permission first, then reads the body, sends it as base64 in `content` with the path and
+   * query fields, and validates the whole with the request class (which extends `FileUploadDto`).
+   * POST or PUT only; `maxBytes` at most `ATTACHMENT_MAX_BYTES`.
+   */
+  upload?: { maxBytes: number };
 }
 
 /** The reply of a message whose HTTP answer is a file (a printable PV). */

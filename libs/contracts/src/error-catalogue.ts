@@ -1,5 +1,6 @@
 import { DomainError, type ErrorDetail, type ErrorKind } from './errors';
 import { ANTICORRUPTION_ERRORS } from './anticorruption/errors';
+import { REPORTING_ERRORS } from './reporting/errors';
 import { SECURITY_ERRORS } from './security/errors';
 
 export interface CatalogueEntry {
@@ -234,9 +235,41 @@ export const ERROR_CATALOGUE = {
     fr: "Erreur interne : communiquez l'identifiant de la requête au support.",
     en: 'Internal error: give the request id to support.',
   },
+  // Attachments (`@prosmed/attachments`): what a file really is, checked from its bytes.
+  ATTACHMENT_EMPTY: {
+    kind: 'validation',
+    fr: 'Le fichier est vide : envoyez son contenu comme corps de la requête.',
+    en: 'The file is empty: send its content as the request body.',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    kind: 'validation',
+    fr: 'Le fichier dépasse la taille maximale ({max}).',
+    en: 'The file exceeds the maximum size ({max}).',
+  },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    kind: 'validation',
+    fr: "Ce type de fichier ({detected}) n'est pas accepté ici : types acceptés : {allowed}.",
+    en: 'This type of file ({detected}) is not accepted here: accepted types: {allowed}.',
+  },
+  ATTACHMENT_TYPE_MISMATCH: {
+    kind: 'validation',
+    fr: "Le fichier n'est pas ce que son nom annonce (extension {extension}, contenu {detected}) : un fichier renommé est refusé.",
+    en: 'The file is not what its name says (extension {extension}, content {detected}): a renamed file is refused.',
+  },
+  ATTACHMENT_UNREADABLE: {
+    kind: 'validation',
+    fr: 'Le fichier {detected} est illisible ou tronqué : enregistrez-le de nouveau puis renvoyez-le.',
+    en: 'The {detected} file is unreadable or truncated: save it again and send it again.',
+  },
+  ATTACHMENT_NOT_FOUND: {
+    kind: 'not_found',
+    fr: 'Pièce jointe introuvable.',
+    en: 'Attachment not found.',
+  },
   // Each new service keeps its codes in its own file, so services are written side by side.
   ...SECURITY_ERRORS,
   ...ANTICORRUPTION_ERRORS,
+  ...REPORTING_ERRORS,
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -15,3 +15,5 @@ export * from './dto-helpers';
 export * from './detail-messages';
 export * from './security';
 export * from './anticorruption';
+export * from './attachments';
+export * from './reporting';
