@@ -16,4 +16,3 @@ export * from './detail-messages';
 export * from './security';
 export * from './anticorruption';
 export * from './attachments';
-export * from './reporting';
