@@ -24,7 +24,7 @@ const OFFICIAL_IMAGES: Record<string, string> = {
   keycloak: 'quay.io/keycloak/keycloak:26.4.7',
 };
 /** Apps whose compose service may precede their sources (being written now); remove once they exist. */
-const ANNOUNCED_APPS = ['gateway', 'land-conciliation', 'security-committees', 'anticorruption'];
+const ANNOUNCED_APPS = ['gateway', 'land-conciliation', 'security-committees', 'anticorruption', 'reporting'];
 
 const appDirs = readdirSync(join(root, 'apps'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(root, 'apps', d.name, 'src', 'main.ts')))

@@ -70,6 +70,7 @@ export const REALM_ROLES = [
   'focal-point',
   'snlcc-secretariat',
   'steering-committee',
+  'me-officer',
   'programme-manager',
   'admin',
 ] as const;

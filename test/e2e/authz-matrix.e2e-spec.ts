@@ -3,6 +3,7 @@ import { demoUsers } from '@prosmed/testing';
 import { call, waitForLand } from './support/http';
 import { ANTICORRUPTION_ROUTE_ROWS } from './routes/anticorruption';
 import { LAND_ROUTE_ROWS } from './routes/land';
+import { REPORTING_ROUTE_ROWS } from './routes/reporting';
 import { type RouteRows } from './routes/route-row';
 import { SECURITY_ROUTE_ROWS } from './routes/security';
 import { type AppProcess, startGatewayProcess, startServiceProcesses } from './support/processes';
@@ -16,7 +17,12 @@ jest.setTimeout(120_000);
  * allows gets 400 VALIDATION_FAILED from the gateway's own validation (nothing is created), one it denies
  * gets 403 FORBIDDEN_ROLE before validation.
  */
-const ROUTE_ROWS: RouteRows = { ...LAND_ROUTE_ROWS, ...SECURITY_ROUTE_ROWS, ...ANTICORRUPTION_ROUTE_ROWS };
+const ROUTE_ROWS: RouteRows = {
+  ...LAND_ROUTE_ROWS,
+  ...SECURITY_ROUTE_ROWS,
+  ...ANTICORRUPTION_ROUTE_ROWS,
+  ...REPORTING_ROUTE_ROWS,
+};
 
 type Route = { key: string; method: string; path: string; permission: PermissionName };
 

@@ -15,6 +15,7 @@ export const ROLES = [
   'focal-point',
   'snlcc-secretariat',
   'steering-committee',
+  'me-officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -47,6 +48,10 @@ export const PERMISSIONS = {
   'update:validate': 'Valider ou renvoyer les mises à jour consolidées (comité de pilotage)',
   'session:close': 'Clore une session du comité de pilotage, ce qui fige les statuts validés de sa période',
   'report:read': 'Lire les indicateurs et les rapports trimestriels',
+  'report:write': 'Rédiger, compléter et publier les rapports trimestriels',
+  'programme-activity:write':
+    'Enregistrer les activités du programme qu’aucun autre service n’enregistre (formations, ateliers, sensibilisations)',
+  'indicator:write': 'Définir les indicateurs du cadre de résultats et leurs cibles',
 } as const;
 export type PermissionName = keyof typeof PERMISSIONS;
 
@@ -68,6 +73,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly PermissionName[]>>
     'action:read',
     'plan:write',
     'report:read',
+    'indicator:write',
   ],
   'programme-manager': [
     'me:read',
@@ -80,6 +86,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly PermissionName[]>>
     'grievance:read',
     'action:read',
     'report:read',
+    'report:write',
   ],
   'cofo-secretary': [
     'me:read',
@@ -111,6 +118,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly PermissionName[]>>
   'focal-point': ['me:read', 'action:read', 'update:propose'],
   'snlcc-secretariat': ['me:read', 'action:read', 'plan:write', 'update:consolidate', 'report:read'],
   'steering-committee': ['me:read', 'action:read', 'update:validate', 'session:close', 'report:read'],
+  'me-officer': ['me:read', 'place:read', 'report:read', 'report:write', 'programme-activity:write'],
 };
 
 export function isRole(r: string): r is Role {

@@ -31,6 +31,7 @@ export const ROLE_SCOPE: Readonly<Record<Role, 'all' | ScopeUnit>> = {
   'focal-point': 'structure',
   'snlcc-secretariat': 'all',
   'steering-committee': 'all',
+  'me-officer': 'all',
 };
 
 /**

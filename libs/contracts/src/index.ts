@@ -16,3 +16,4 @@ export * from './detail-messages';
 export * from './security';
 export * from './anticorruption';
 export * from './attachments';
+export * from './reporting';

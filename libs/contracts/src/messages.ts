@@ -1,6 +1,7 @@
 import type { AnyMessageDef } from './catalogue';
 import { AnticorruptionMessages } from './anticorruption/messages';
 import { LandMessages } from './land/messages';
+import { ReportingMessages } from './reporting/messages';
 import { SecurityMessages } from './security/messages';
 
 /**
@@ -11,6 +12,7 @@ export const CATALOGUE: readonly AnyMessageDef[] = [
   ...Object.values(LandMessages),
   ...Object.values<AnyMessageDef>(SecurityMessages),
   ...Object.values<AnyMessageDef>(AnticorruptionMessages),
+  ...Object.values<AnyMessageDef>(ReportingMessages),
 ];
 
 /** The entry of a message id, or undefined. */
