@@ -82,7 +82,12 @@ export const Events = {
     grievanceUpdated: 'security.grievance.updated.v1',
   },
   anticorruption: {
+    updateProposed: 'anticorruption.update.proposed.v1',
+    updateReturned: 'anticorruption.update.returned.v1',
     updateValidated: 'anticorruption.update.validated.v1',
+    sessionClosed: 'anticorruption.session.closed.v1',
+    actionLate: 'anticorruption.action.late.v1',
+    reminderDue: 'anticorruption.reminder.due.v1',
   },
   /** Used by the platform's own tests of the messaging layer; carries nothing of the domain. */
   platform: {
