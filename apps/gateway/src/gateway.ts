@@ -3,6 +3,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory, DiscoveryService } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { assertRoutesDeclarePermissions } from '@prosmed/auth';
+import { CATALOGUE } from '@prosmed/contracts';
 import { JsonLogger } from '@prosmed/messaging';
 import { GatewayModule } from './app.module';
 import type { GatewayConfig } from './config';
@@ -10,6 +11,7 @@ import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { gatewayValidationPipe } from './errors/validation';
 import { accessLogMiddleware } from './http/access-log';
 import { jsonBodyMiddleware, jsonOnlyMiddleware } from './http/body';
+import { exceptUploads, uploadRoutesOf } from './http/upload';
 import { API_V1, DOCS_PATH, PUBLIC_PATHS } from './http/paths';
 import { reenterRequestContext, requestContextMiddleware } from './http/request-id';
 import { securityHeaders } from './http/security';
@@ -91,8 +93,10 @@ export async function createGatewayApp(
         maxAge: 600,
       });
     }
-    app.use(jsonOnlyMiddleware);
-    app.use(jsonBodyMiddleware(cfg.bodyLimitBytes));
+    // Upload routes take a file of any type as their body, read by the route itself after its permission.
+    const uploads = uploadRoutesOf(CATALOGUE);
+    app.use(exceptUploads(uploads, jsonOnlyMiddleware));
+    app.use(exceptUploads(uploads, jsonBodyMiddleware(cfg.bodyLimitBytes)));
     app.use(reenterRequestContext);
     app.useGlobalPipes(gatewayValidationPipe());
     app.useGlobalFilters(new AllExceptionsFilter(logger, cfg));

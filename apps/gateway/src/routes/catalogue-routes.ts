@@ -13,9 +13,11 @@ import {
   Req,
   Res,
   type Type,
+  UseGuards,
 } from '@nestjs/common';
 import {
   ApiBody,
+  ApiConsumes,
   ApiOperation,
   ApiProduces,
   ApiResponse,
@@ -25,10 +27,17 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { isPermission, Permission, Public } from '@prosmed/auth';
-import { pathFieldsOf, type AnyMessageDef, type HttpMethod } from '@prosmed/contracts';
+import {
+  ATTACHMENT_MAX_BYTES,
+  formatBytes,
+  pathFieldsOf,
+  type AnyMessageDef,
+  type HttpMethod,
+} from '@prosmed/contracts';
 import { ApiErrors } from '../errors/api-errors.decorator';
 import { API_V1 } from '../http/paths';
 import type { GatewayRequest } from '../http/request';
+import { UploadBodyGuard, type UploadRequest } from '../http/upload';
 import { RouteForwarder } from './route-forwarder';
 
 const METHOD_DECORATORS: Record<HttpMethod, (path: string) => MethodDecorator> = {
@@ -53,6 +62,21 @@ function propertiesOf(cls: Type): string[] {
   return props.map((p) => p.replace(/^:/, ''));
 }
 
+/** An upload route's binding must be one the gateway can serve: checked when the route is built. */
+function assertUploadBinding(def: AnyMessageDef): void {
+  const upload = def.http!.upload!;
+  if (def.http!.method !== 'POST' && def.http!.method !== 'PUT') {
+    throw new Error(`${def.id}: an upload route is POST or PUT`);
+  }
+  if (!Number.isInteger(upload.maxBytes) || upload.maxBytes < 1 || upload.maxBytes > ATTACHMENT_MAX_BYTES) {
+    throw new Error(`${def.id}: upload.maxBytes must be an integer in 1..${ATTACHMENT_MAX_BYTES}`);
+  }
+  const props = propertiesOf(def.request as Type);
+  if (!props.includes('fileName') || !props.includes('content')) {
+    throw new Error(`${def.id}: the request class of an upload route extends FileUploadDto`);
+  }
+}
+
 /**
  * The HTTP route of one catalogue entry, as a Nest controller built at start-up: the same decorators a
  * hand-written controller would wear (permission, Swagger operation, documented errors, status), the
@@ -66,20 +90,25 @@ export function controllerFor(def: AnyMessageDef): Type {
     throw new Error(`${def.id}: unknown permission ${def.permission}`);
   }
   const pathFields = pathFieldsOf(http.path);
+  const upload = http.upload;
+  if (upload) assertUploadBinding(def);
+  // An upload's `content` is the raw body: the other fields come from the path and the query string.
+  const outsidePath = upload ? [...pathFields, 'content'] : pathFields;
   const base = def.request.name.replace(/Dto$/, '');
   const ParamsType = pathFields.length
     ? named(PickType(def.request as Type, pathFields as never[]), `${base}Params`)
     : undefined;
-  const rest = pathFields.length
-    ? OmitType(def.request as Type, pathFields as never[])
+  const rest = outsidePath.length
+    ? OmitType(def.request as Type, outsidePath as never[])
     : (def.request as Type);
   const hasRest = propertiesOf(rest).length > 0;
+  const readsBody = http.method !== 'GET' && http.method !== 'DELETE';
+  const readsJson = readsBody && !upload;
   const RestType = hasRest
-    ? pathFields.length
-      ? named(rest, `${base}${http.method === 'GET' ? 'Query' : 'Body'}`)
+    ? outsidePath.length
+      ? named(rest, `${base}${readsJson ? 'Body' : 'Query'}`)
       : rest
     : undefined;
-  const readsBody = http.method !== 'GET' && http.method !== 'DELETE';
   const status = http.status ?? 200;
 
   @Controller(def.permission === 'public' ? PUBLIC_PREFIX : API_V1)
@@ -92,7 +121,8 @@ export function controllerFor(def: AnyMessageDef): Type {
       req: GatewayRequest,
       res: Response,
     ): Promise<unknown> {
-      return this.forwarder.forward(def, { ...(rest ?? {}), ...(params ?? {}) }, req, res);
+      const file = upload ? { content: (req as UploadRequest).upload!.toString('base64') } : {};
+      return this.forwarder.forward(def, { ...(rest ?? {}), ...(params ?? {}), ...file }, req, res);
     }
   }
   named(CatalogueRoute, `Route_${def.id.replace(/[^A-Za-z0-9]/g, '_')}`);
@@ -107,7 +137,7 @@ export function controllerFor(def: AnyMessageDef): Type {
     'handle',
   );
   if (ParamsType) Param()(proto, 'handle', 0);
-  if (RestType) (readsBody ? Body() : Query())(proto, 'handle', 1);
+  if (RestType) (readsJson ? Body() : Query())(proto, 'handle', 1);
   Req()(proto, 'handle', 2);
   Res({ passthrough: true })(proto, 'handle', 3);
 
@@ -117,18 +147,38 @@ export function controllerFor(def: AnyMessageDef): Type {
     METHOD_DECORATORS[http.method](http.path),
     HttpCode(status),
     def.permission === 'public' ? Public() : Permission(def.permission as never),
+    // After the permission's guards: a caller who may not upload is refused before the file is read.
+    ...(upload ? [UseGuards(new UploadBodyGuard(upload.maxBytes))] : []),
     ApiTags(http.tag),
     ApiOperation({
       operationId: def.id,
       summary: http.summary,
       description: [http.description, `Message \`${def.id}\`.`].filter(Boolean).join('\n\n'),
     }),
-    ApiErrors([...def.errors, ...(ParamsType || RestType ? (['VALIDATION_FAILED'] as const) : [])], {
-      body: readsBody,
-      idempotent: readsBody,
-    }),
+    ApiErrors(
+      [
+        ...def.errors,
+        ...(ParamsType || RestType || upload ? (['VALIDATION_FAILED'] as const) : []),
+        ...(upload ? (['PAYLOAD_TOO_LARGE'] as const) : []),
+      ],
+      { body: readsJson, idempotent: readsBody },
+    ),
   ];
-  if (RestType && readsBody) {
+  if (upload) {
+    decorators.push(
+      ApiConsumes('application/octet-stream'),
+      ApiBody({
+        required: true,
+        description:
+          `Le fichier lui-même, brut (pas de JSON ni de formulaire), avec son type (\`image/jpeg\`, ` +
+          `\`application/pdf\`, ou \`application/octet-stream\`) ; au plus ${formatBytes(upload.maxBytes)} ` +
+          `(413 au-delà). Son nom va dans \`fileName\`. Le service vérifie le type d’après le contenu, pas ` +
+          `d’après le nom, et retire des photos leurs métadonnées (position GPS). Exemple : ` +
+          `\`curl --data-binary @photo.jpg -H 'Content-Type: image/jpeg' '…?fileName=photo.jpg'\`.`,
+        schema: { type: 'string', format: 'binary' },
+      }),
+    );
+  } else if (RestType && readsBody) {
     decorators.push(
       ApiBody({ type: RestType, examples: { exemple: { summary: 'Exemple valide', value: bodyExample } } }),
     );

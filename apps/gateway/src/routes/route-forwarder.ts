@@ -8,6 +8,7 @@ import { GatewayKafka } from '../kafka/gateway-kafka';
 import { GatewayMetrics } from '../metrics/metrics';
 import { prefersHtml, pvCheckPageHeaders, renderPvCheckPage } from '../pv-check/pv-check-page';
 import { GATEWAY_LOGGER } from '../tokens';
+import { contentDisposition } from '../http/content-disposition';
 
 /**
  * Codes any forwarded route may answer without declaring them: the transport's, the validation's, the
@@ -56,11 +57,16 @@ export class RouteForwarder {
     return reply;
   }
 
+  /**
+   * A file is always a download (`attachment`), never rendered by the browser in the API's origin, and
+   * never cached by anything between (it may hold personal data): there is no public URL to a file.
+   */
   private sendFile(res: Response, file: FileReply): undefined {
     res
       .status(200)
       .type(file.contentType ?? 'application/pdf')
-      .setHeader('Content-Disposition', `inline; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`)
+      .setHeader('Content-Disposition', contentDisposition(file.filename))
+      .setHeader('X-Content-Type-Options', 'nosniff')
       .setHeader('Cache-Control', 'private, no-store')
       .send(Buffer.from(file.base64, 'base64'));
     return undefined;
