@@ -80,6 +80,8 @@ export const Events = {
   security: {
     activityRecorded: 'security.activity.recorded.v1',
     grievanceUpdated: 'security.grievance.updated.v1',
+    infrastructureRecorded: 'security.infrastructure.recorded.v1',
+    trainingRecorded: 'security.training.recorded.v1',
   },
   anticorruption: {
     updateProposed: 'anticorruption.update.proposed.v1',
