@@ -3,6 +3,7 @@ import {
   allTopics,
   Events,
   PERSONAL_DATA_TOPIC_CONFIG,
+  REQUEST_REPLY_TOPIC_CONFIG,
   REPLY_TOPIC_PREFIX,
   replyTopicFor,
   REQUEST_TOPICS,
@@ -40,7 +41,7 @@ describe('topic contracts', () => {
     // Kafka deletes whole segments, checked every 5 minutes by default.
     expect(retention + segment + 5 * 60_000).toBeLessThanOrEqual(3600_000);
     for (const t of topics) {
-      if (t.name.endsWith('.requests.v1')) expect(t.config).toEqual(PERSONAL_DATA_TOPIC_CONFIG);
+      if (t.name.endsWith('.requests.v1')) expect(t.config).toEqual(REQUEST_REPLY_TOPIC_CONFIG);
       else expect(t.config).toBeUndefined();
     }
   });

@@ -38,6 +38,19 @@ export const PERSONAL_DATA_TOPIC_CONFIG: Readonly<Record<string, string>> = Obje
   'segment.ms': String(10 * 60_000),
 });
 
+/**
+ * The largest record a request or reply topic takes: an attachment of 5 MiB (`ATTACHMENT_MAX_BYTES`)
+ * travels as about 7 MB of base64 JSON, in a request (upload) or a reply (download). Event topics keep
+ * the broker's default (1 MiB): events carry ids and counts, never files.
+ */
+export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+
+/** Request and reply topics: the personal-data retention, and room for an attachment. */
+export const REQUEST_REPLY_TOPIC_CONFIG: Readonly<Record<string, string>> = Object.freeze({
+  ...PERSONAL_DATA_TOPIC_CONFIG,
+  'max.message.bytes': String(MAX_MESSAGE_BYTES),
+});
+
 /** The services that answer request-reply messages, each with its one request topic. */
 export const REQUEST_TOPICS = {
   land: 'land.requests.v1',
@@ -117,7 +130,7 @@ export function allTopics(): TopicSpec[] {
     name,
     partitions: REQUEST_PARTITIONS,
     description: `requests to ${service}`,
-    config: PERSONAL_DATA_TOPIC_CONFIG,
+    config: REQUEST_REPLY_TOPIC_CONFIG,
   }));
   const events = leaves(Events).map((name) => ({ name, partitions: EVENT_PARTITIONS, description: 'event' }));
   return [...requests, ...events];

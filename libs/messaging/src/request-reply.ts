@@ -3,7 +3,7 @@ import { TimeoutError } from 'rxjs';
 import {
   Headers,
   isRemoteErrorPayload,
-  PERSONAL_DATA_TOPIC_CONFIG,
+  REQUEST_REPLY_TOPIC_CONFIG,
   REPLY_PARTITIONS,
   replyTopicFor,
   requestTopicOf,
@@ -166,7 +166,7 @@ export class RequestReplyClient {
       });
       if (removed.length > 0) this.opts.log?.warn({ msg: 'removed orphan reply topics', topics: removed });
       await admin.createTopics([
-        { name: this.replyTopic, partitions: REPLY_PARTITIONS, config: PERSONAL_DATA_TOPIC_CONFIG },
+        { name: this.replyTopic, partitions: REPLY_PARTITIONS, config: REQUEST_REPLY_TOPIC_CONFIG },
       ]);
       this.created = true;
     } finally {

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { KAFKA_CLIENTS } from '@prosmed/config';
-import { allTopics, PERSONAL_DATA_TOPIC_CONFIG, REQUEST_TOPICS } from '@prosmed/contracts';
+import {
+  allTopics,
+  PERSONAL_DATA_TOPIC_CONFIG,
+  REQUEST_REPLY_TOPIC_CONFIG,
+  REQUEST_TOPICS,
+} from '@prosmed/contracts';
 import { testConfig } from '@prosmed/testing';
 import { createKafkaDriver } from './kafka-options';
 import { BrokerUnavailableError, RequestReplyClient } from './request-reply';
@@ -59,8 +64,8 @@ describe.each(KAFKA_CLIENTS.filter((c) => !process.env.KAFKA_CLIENT || process.e
       const admin = await driver.admin();
       try {
         const requests = Object.values(REQUEST_TOPICS);
-        const configs = await admin.topicConfigs(requests, KEYS);
-        for (const t of requests) expect(configs.get(t)).toEqual(PERSONAL_DATA_TOPIC_CONFIG);
+        const configs = await admin.topicConfigs(requests, Object.keys(REQUEST_REPLY_TOPIC_CONFIG));
+        for (const t of requests) expect(configs.get(t)).toEqual(REQUEST_REPLY_TOPIC_CONFIG);
         const events = allTopics()
           .filter((t) => !t.config)
           .map((t) => t.name);

@@ -7,7 +7,42 @@ interface Pending {
 }
 
 /**
- * Sends the records queued during one turn of the event loop together, one produce request per topic.
+ * The most bytes of records sent in one produce call. Kafka checks `max.message.bytes` against a whole
+ * record batch (all the records of one partition in one request), not against each record: two replies
+ * of 6 MB to the same reply topic sent together would make one batch of 12 MB and both would fail. So a
+ * turn's records are split into sends of at most this size; a larger record goes alone.
+ */
+export const MAX_BATCH_BYTES = 1024 * 1024;
+
+/** The bytes a record adds to a batch, near enough: value, key and headers. */
+export function recordBytes(r: OutgoingRecord): number {
+  let n = (r.value === null ? 0 : Buffer.byteLength(r.value)) + (r.key ? Buffer.byteLength(r.key) : 0);
+  for (const [k, v] of Object.entries(r.headers)) n += k.length + Buffer.byteLength(v);
+  return n;
+}
+
+/** Consecutive runs of items whose sizes add up to at most `max` (an item larger than `max` alone). */
+export function chunksBySize<T>(items: readonly T[], size: (item: T) => number, max: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const n = size(item);
+    if (current.length > 0 && bytes + n > max) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += n;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/**
+ * Sends the records queued during one turn of the event loop together, one produce request per topic
+ * (and per `MAX_BATCH_BYTES` of records).
  * Under load this turns N concurrent calls (or replies to one asker) into one round trip to the broker
  * instead of N; alone, a record waits only for the current turn to end (`setImmediate`), microseconds.
  */
@@ -19,6 +54,7 @@ export class BatchingProducer {
   constructor(
     private readonly producer: DriverProducer,
     private readonly maxBatch = 500,
+    private readonly maxBatchBytes = MAX_BATCH_BYTES,
   ) {}
 
   send(record: OutgoingRecord): Promise<void> {
@@ -45,7 +81,10 @@ export class BatchingProducer {
       if (list) list.push(p);
       else byTopic.set(p.record.topic, [p]);
     }
-    for (const group of byTopic.values()) {
+    const groups = [...byTopic.values()].flatMap((g) =>
+      chunksBySize(g, (p) => recordBytes(p.record), this.maxBatchBytes),
+    );
+    for (const group of groups) {
       const sent = this.producer.send(group.map((p) => p.record)).then(
         () => {
           for (const p of group) p.resolve();

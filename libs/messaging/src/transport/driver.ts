@@ -1,4 +1,12 @@
 import type { KafkaClientName } from '@prosmed/config';
+import { MAX_MESSAGE_BYTES } from '@prosmed/contracts';
+
+/**
+ * What one fetch may bring back, per partition and in all: the largest record a topic takes
+ * (`MAX_MESSAGE_BYTES`, an attachment) with room for its batch's overhead, and a few of them at once.
+ */
+export const FETCH_MAX_PARTITION_BYTES = MAX_MESSAGE_BYTES + 1024 * 1024;
+export const FETCH_MAX_BYTES = 4 * FETCH_MAX_PARTITION_BYTES;
 
 /**
  * The few things the platform's transport asks of a Kafka client. The request server, the request-reply

@@ -25,6 +25,7 @@ import type {
   TopicCreation,
   WireHeaders,
 } from './driver';
+import { FETCH_MAX_BYTES, FETCH_MAX_PARTITION_BYTES } from './driver';
 
 export function headersFromKafkaJs(h: IHeaders | undefined): WireHeaders {
   const out: WireHeaders = {};
@@ -158,6 +159,10 @@ export class KafkaJsDriver implements KafkaDriver {
       heartbeatInterval: o.heartbeatIntervalMs,
       rebalanceTimeout: o.rebalanceTimeoutMs,
       maxWaitTimeInMs: o.maxWaitMs,
+      // kafkajs asks 1 MiB per partition by default: room for the largest record of a request or reply
+      // topic (an attachment), so a fetch never depends on the broker's oversize exception.
+      maxBytesPerPartition: FETCH_MAX_PARTITION_BYTES,
+      maxBytes: FETCH_MAX_BYTES,
       allowAutoTopicCreation: false,
       partitionAssigners: [roundRobin, PartitionAssigners.roundRobin],
     });

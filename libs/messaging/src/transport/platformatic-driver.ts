@@ -13,6 +13,7 @@ import type {
   TopicCreation,
   WireHeaders,
 } from './driver';
+import { FETCH_MAX_BYTES, FETCH_MAX_PARTITION_BYTES } from './driver';
 
 type Lib = typeof Platformatic;
 type Msg = Platformatic.Message<string | undefined, Buffer | undefined, string, string>;
@@ -143,6 +144,9 @@ export class PlatformaticDriver implements KafkaDriver {
       rebalanceTimeout: o.rebalanceTimeoutMs,
       maxWaitTime: o.maxWaitMs,
       minBytes: 1,
+      // Explicit rather than the library's default (50 MB per fetch and partition), the same as kafkajs.
+      maxBytes: FETCH_MAX_BYTES,
+      maxBytesPerPartition: FETCH_MAX_PARTITION_BYTES,
       autocommit: false,
       // Round robin under both names kafkajs replicas may offer (see kafkajs-driver.ts): a group forms
       // only from members sharing a protocol name.
