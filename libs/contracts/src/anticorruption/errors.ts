@@ -164,3 +164,5 @@ export const ANTICORRUPTION_ERRORS = {
     en: 'The file has {count} rows: at most {max}.',
   },
 } as const satisfies Record<string, CatalogueEntry>;
+
+export type AnticorruptionErrorCode = keyof typeof ANTICORRUPTION_ERRORS;

@@ -101,7 +101,11 @@ const structureCreate = defineMessage({
     tag: T_PLAN,
     summary: 'Ajouter une structure au registre',
     description: 'Le code est le `structure_id` porté par le jeton des points focaux de la structure.',
-    example: { code: 'CENTIF', name: 'Cellule nationale de traitement des informations financières', kind: 'agency' },
+    example: {
+      code: 'CENTIF',
+      name: 'Cellule nationale de traitement des informations financières',
+      kind: 'agency',
+    },
   },
 });
 
@@ -215,7 +219,13 @@ const updatePropose = defineMessage({
   kind: 'command',
   request: ProposeUpdateDto,
   response: UpdateDto,
-  errors: ['ACTION_NOT_FOUND', 'OUT_OF_SCOPE', 'UPDATE_EXISTS_FOR_PERIOD', 'INDICATOR_UNKNOWN', 'PERIOD_BEFORE_ACTION'],
+  errors: [
+    'ACTION_NOT_FOUND',
+    'OUT_OF_SCOPE',
+    'UPDATE_EXISTS_FOR_PERIOD',
+    'INDICATOR_UNKNOWN',
+    'PERIOD_BEFORE_ACTION',
+  ],
   permission: 'update:propose',
   key: (r) => r.code,
   http: {
@@ -472,7 +482,13 @@ const workPlanAdopt = defineMessage({
   kind: 'command',
   request: AdoptWorkPlanDto,
   response: WorkPlanDto,
-  errors: ['WORK_PLAN_NOT_FOUND', 'VERSION_CONFLICT', 'WORK_PLAN_ADOPTED', 'SESSION_NOT_FOUND', 'SESSION_CLOSED'],
+  errors: [
+    'WORK_PLAN_NOT_FOUND',
+    'VERSION_CONFLICT',
+    'WORK_PLAN_ADOPTED',
+    'SESSION_NOT_FOUND',
+    'SESSION_CLOSED',
+  ],
   permission: 'plan:write',
   key: (r) => String(r.year),
   http: {
@@ -556,7 +572,8 @@ const reportExecution = defineMessage({
     path: 'reports/execution',
     tag: T_REPORTS,
     summary: 'Taux d’exécution par axe, objectif et structure ; actions en retard ; budget prévu et dépensé',
-    description: 'Valeurs validées seulement. Taux = moyenne des avancements validés (voir le README du service).',
+    description:
+      'Valeurs validées seulement. Taux = moyenne des avancements validés (voir le README du service).',
     example: { period: '2024-Q4' },
   },
 });
