@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import {
+  ATTACHMENT_MAX_BYTES,
+  base64LengthOf,
+  FileUploadDto,
+  formatBytes,
+  isSafeFileName,
+} from './attachments';
+
+/** The constraints that fail, by field (as the gateway and the services validate: same class). */
+function failures(body: object): Record<string, string[]> {
+  const dto = plainToInstance(FileUploadDto, body);
+  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+  return Object.fromEntries(errors.map((e) => [e.property, Object.keys(e.constraints ?? {})]));
+}
+
+const content = Buffer.from('%PDF-1.4').toString('base64');
+
+describe('FileUploadDto', () => {
+  it('accepts a plain name, trimmed, and base64 content', () => {
+    expect(failures({ fileName: 'liste-de-presence.pdf', content })).toEqual({});
+    expect(failures({ fileName: '  Procès-verbal n°3 (copie).pdf  ', content })).toEqual({});
+    const dto = plainToInstance(FileUploadDto, { fileName: ' pv.pdf ', content });
+    expect(dto.fileName).toBe('pv.pdf');
+  });
+
+  it.each([
+    ['../../etc/passwd', 'isFileName'],
+    ['dossier/photo.jpg', 'isFileName'],
+    ['C:\\temp\\photo.jpg', 'isFileName'],
+    ['.', 'isFileName'],
+    ['..', 'isFileName'],
+    ['photo\u0000.jpg', 'isFileName'],
+    ['photo\n.jpg', 'isFileName'],
+    ['photo\u0085.jpg', 'isFileName'],
+    ['', 'minLength'],
+    ['   ', 'minLength'],
+    ['a'.repeat(197) + '.pdf', 'maxLength'],
+  ])('refuses the name %j (%s)', (fileName, constraint) => {
+    expect(failures({ fileName, content }).fileName).toContain(constraint);
+  });
+
+  it('refuses a name that is not a string, and a missing one', () => {
+    expect(failures({ fileName: ['a.pdf'], content }).fileName).toContain('isString');
+    expect(failures({ content }).fileName).toContain('isString');
+  });
+
+  it('refuses empty, non-base64 and oversized content', () => {
+    expect(failures({ fileName: 'a.pdf', content: '' }).content).toContain('isNotEmpty');
+    expect(failures({ fileName: 'a.pdf', content: 'pas du base64 !' }).content).toContain('isBase64');
+    const tooLong = 'A'.repeat(base64LengthOf(ATTACHMENT_MAX_BYTES) + 4);
+    expect(failures({ fileName: 'a.pdf', content: tooLong }).content).toContain('maxLength');
+    expect(
+      failures({ fileName: 'a.pdf', content: 'A'.repeat(base64LengthOf(ATTACHMENT_MAX_BYTES)) }),
+    ).toEqual({});
+  });
+
+  it('isSafeFileName and formatBytes', () => {
+    expect(isSafeFileName('photo.jpg')).toBe(true);
+    expect(isSafeFileName('a/b')).toBe(false);
+    expect(isSafeFileName(3)).toBe(false);
+    expect(formatBytes(ATTACHMENT_MAX_BYTES)).toBe('5 Mio');
+    expect(formatBytes(ATTACHMENT_MAX_BYTES, 'en')).toBe('5 MiB');
+    expect(formatBytes(1536)).toBe('1,5 kio');
+    expect(formatBytes(12)).toBe('12 o');
+  });
+});
