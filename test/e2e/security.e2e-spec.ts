@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { Events, ERROR_CATALOGUE } from '@prosmed/contracts';
+import { pgConnection, testConfig, TopicRecorder } from '@prosmed/testing';
+import { call, type ApiResponse } from './support/http';
+import { type AppProcess, startGatewayProcess, startServiceProcess } from './support/processes';
+
+jest.setTimeout(120_000);
+
+/**
+ * The CCS service end to end, as its users: the secretary of the CCS of Ségou records the report's
+ * football match and a grievance from receipt to closure; the secretary of Nara can neither see nor change
+ * them; the programme manager reads them without the complainant; real HTTP, real Keycloak tokens, the
+ * gateway and the service as processes talking over Kafka, and the events read from the topics.
+ */
+let svc: AppProcess;
+let gw: AppProcess;
+let recorder: TopicRecorder;
+let pg: Client;
+
+beforeAll(async () => {
+  recorder = await TopicRecorder.start([Events.security.activityRecorded, Events.security.grievanceUpdated]);
+  svc = await startServiceProcess('security-committees');
+  gw = await startGatewayProcess();
+  pg = new Client(pgConnection(testConfig()));
+  await pg.connect();
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const r = await call(gw.url, 'GET', '/api/v1/ccs/CCS-SEGOU', { as: 'admin.prosmed' });
+    if (r.status === 200) break;
+    if (Date.now() > until) throw new Error(`CCS service not answering: ${r.status} ${r.text}`);
+  }
+}, 240_000);
+
+afterAll(async () => {
+  await recorder?.stop();
+  await pg?.end();
+  await gw?.stop();
+  await svc?.stop();
+});
+
+interface ErrorBody {
+  code: string;
+  message: string;
+  details?: { field: string; code: string; message?: string }[];
+}
+interface Activity {
+  id: string;
+  version: number;
+  participants: Record<string, number | null>;
+}
+interface Grievance {
+  id: string;
+  version: number;
+  state: string;
+  complainant?: unknown;
+}
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const tag = randomUUID().slice(0, 8);
+
+function send<T>(method: string, path: string, as: string, body?: unknown): Promise<ApiResponse<T>> {
+  return call<T>(gw.url, method, path, { as, body, headers: { 'idempotency-key': randomUUID() } });
+}
+function ok<T>(r: ApiResponse<T>, status = 200): T {
+  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${r.text}`);
+  return r.body;
+}
+
+const match = (over: Record<string, unknown> = {}) => ({
+  ccsCode: 'CCS-SEGOU',
+  type: 'sports-event',
+  startOn: daysAgo(3),
+  placeCode: 'ML-SEG-SEG-SEG',
+  theme: `Match de football de la journée porte ouverte ${tag}`,
+  forces: ['police'],
+  participants: { total: 120, women: 45, youth: 70, fds: 30 },
+  ...over,
+});
+
+describe('the CCS service through the gateway (real Keycloak, Kafka, PostgreSQL)', () => {
+  it('records the report’s football match for Ségou, once per Idempotency-Key, hidden from Nara', async () => {
+    const key = randomUUID();
+    const post = () =>
+      call<Activity>(gw.url, 'POST', '/api/v1/activities', {
+        as: 'ccs.segou',
+        body: match(),
+        headers: { 'idempotency-key': key },
+      });
+    const created = ok(await post(), 201);
+    expect(created.participants).toEqual({ total: 120, women: 45, youth: 70, fds: 30, children: null });
+    expect(ok(await post(), 201).id).toBe(created.id);
+    const r = await pg.query(`SELECT count(*)::int AS n FROM "security"."activity" WHERE "theme" = $1`, [
+      match().theme,
+    ]);
+    expect(r.rows[0].n).toBe(1);
+
+    const seen = await call<ErrorBody>(gw.url, 'GET', `/api/v1/activities/${created.id}`, { as: 'ccs.nara' });
+    expect([seen.status, seen.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
+    const none = await call<ErrorBody>(gw.url, 'GET', `/api/v1/activities/${randomUUID()}`, {
+      as: 'ccs.nara',
+    });
+    expect([none.status, none.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
+    const changed = await send<ErrorBody>('PATCH', `/api/v1/activities/${created.id}`, 'ccs.nara', {
+      version: 1,
+      theme: 'x',
+    });
+    expect([changed.status, changed.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
+    expect(
+      ok(await call(gw.url, 'GET', `/api/v1/activities/${created.id}`, { as: 'manager' })),
+    ).toMatchObject({
+      id: created.id,
+    });
+
+    const [event] = await recorder.waitFor(
+      (m) => (m.value as { activityId?: string }).activityId === created.id,
+    );
+    expect(event.value).toMatchObject({ type: 'sports-event', participants: { total: 120, women: 45 } });
+    expect(JSON.stringify(event.value)).not.toContain(tag);
+  });
+
+  it('refuses sub-counts above the total with a French message naming the field, and writes nothing', async () => {
+    const body = match({
+      theme: `Refusé ${tag}`,
+      participants: { total: 120, women: 130, youth: 70, fds: 30 },
+    });
+    const r = await send<ErrorBody>('POST', '/api/v1/activities', 'ccs.segou', body);
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('PARTICIPANTS_EXCEED_TOTAL');
+    expect(r.body.message).toContain('participants.women');
+    expect(r.body.message).toContain('dépasse le total des participants (120)');
+    expect(r.body.details).toEqual([
+      expect.objectContaining({ field: 'participants.women', code: 'exceedsTotal' }),
+    ]);
+    const n = await pg.query(`SELECT count(*)::int AS n FROM "security"."activity" WHERE "theme" = $1`, [
+      body.theme,
+    ]);
+    expect(n.rows[0].n).toBe(0);
+  });
+
+  it('follows a grievance from receipt through referral to closure; the complainant stays with Ségou', async () => {
+    const name = `Kadiatou Traoré ${tag}`;
+    const g = ok(
+      await send<Grievance>('POST', '/api/v1/grievances', 'ccs.segou', {
+        ccsCode: 'CCS-SEGOU',
+        receivedOn: daysAgo(6),
+        channel: 'phone',
+        category: 'complaint-against-force',
+        placeCode: 'ML-SEG-SEG-SEG',
+        summary: 'Racket signalé à un poste de contrôle',
+        complainant: { name, phone: '+223 66 00 11 22' },
+      }),
+      201,
+    );
+    expect(JSON.stringify(g)).not.toContain(tag);
+    const base = `/api/v1/grievances/${g.id}`;
+    const referred = ok(
+      await send<Grievance>('POST', `${base}/referral`, 'ccs.segou', {
+        version: 1,
+        service: 'gendarmerie',
+        referredOn: daysAgo(5),
+      }),
+    );
+    expect(referred.state).toBe('referred');
+    ok(
+      await send('POST', `${base}/follow-ups`, 'ccs.segou', {
+        version: 2,
+        date: daysAgo(2),
+        note: 'Le commandant de brigade a reçu le CCS',
+      }),
+    );
+    const closed = ok(
+      await send<Grievance>('POST', `${base}/closure`, 'ccs.segou', {
+        version: 3,
+        closedOn: daysAgo(1),
+        outcome: 'resolved',
+      }),
+    );
+    expect(closed.state).toBe('closed');
+
+    // Nara: no read, no change, whether the grievance exists or not.
+    for (const id of [g.id, randomUUID()]) {
+      const read = await call<ErrorBody>(gw.url, 'GET', `/api/v1/grievances/${id}`, { as: 'ccs.nara' });
+      expect([read.status, read.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
+      const write = await send<ErrorBody>('POST', `/api/v1/grievances/${id}/follow-ups`, 'ccs.nara', {
+        version: 4,
+        date: daysAgo(0),
+        note: 'x',
+      });
+      expect([write.status, write.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
+    }
+
+    // Ségou's secretary reads the identity; the manager reads the grievance without it.
+    const hers = ok(await call<Grievance>(gw.url, 'GET', base, { as: 'ccs.segou' }));
+    expect(hers.complainant).toEqual({ name, phone: '+223 66 00 11 22', note: null });
+    const managers = await call<Grievance>(gw.url, 'GET', base, { as: 'manager' });
+    expect(managers.status).toBe(200);
+    expect('complainant' in managers.body).toBe(false);
+    expect(managers.text).not.toContain(tag);
+    const list = await call(gw.url, 'GET', '/api/v1/grievances?ccsCode=CCS-SEGOU&limit=100', {
+      as: 'manager',
+    });
+    expect(list.text).not.toContain(tag);
+
+    // Not in clear in the table; in no event.
+    const row = await pg.query(`SELECT "complainant" FROM "security"."grievance" WHERE "id" = $1`, [g.id]);
+    expect(row.rows[0].complainant).not.toContain(tag);
+    expect(row.rows[0].complainant).not.toContain('Traoré');
+    const events = await recorder.waitFor(
+      (m) => (m.value as { grievanceId?: string }).grievanceId === g.id,
+      4,
+    );
+    expect(events.map((e) => (e.value as { change: string }).change)).toEqual([
+      'received',
+      'referred',
+      'follow-up',
+      'closed',
+    ]);
+    expect(JSON.stringify(events)).not.toContain(tag);
+    expect(JSON.stringify(events)).not.toContain('Racket');
+  });
+
+  it('answers bad input on every CCS route with a 4xx, its code and a French message, writing nothing', async () => {
+    const id = randomUUID();
+    const cases: [string, string, string, unknown][] = [
+      ['POST', '/api/v1/ccs', 'admin.prosmed', { code: 'x' }],
+      ['PATCH', '/api/v1/ccs/CCS-SEGOU', 'admin.prosmed', { version: 0 }],
+      ['GET', '/api/v1/ccs?level=national', 'manager', undefined],
+      ['GET', '/api/v1/ccs/not a code', 'manager', undefined],
+      ['POST', '/api/v1/activities', 'ccs.segou', { ...match(), type: 'concert' }],
+      ['PATCH', `/api/v1/activities/${id}`, 'ccs.segou', { version: 1, forces: ['army'] }],
+      ['POST', `/api/v1/activities/${id}/recommendations/nope`, 'ccs.segou', { version: 1, state: 'done' }],
+      ['GET', '/api/v1/activities?from=yesterday', 'manager', undefined],
+      ['GET', '/api/v1/activities/42', 'manager', undefined],
+      ['POST', '/api/v1/grievances', 'ccs.segou', { ccsCode: 'CCS-SEGOU', category: 'rumour' }],
+      ['POST', `/api/v1/grievances/${id}/referral`, 'ccs.segou', { version: 1, service: 'army' }],
+      ['POST', `/api/v1/grievances/${id}/follow-ups`, 'ccs.segou', { version: 1, note: '' }],
+      ['POST', `/api/v1/grievances/${id}/closure`, 'ccs.segou', { version: 1, outcome: 'forgotten' }],
+      ['GET', '/api/v1/grievances?overdue=maybe', 'manager', undefined],
+      ['GET', '/api/v1/grievances/abc', 'manager', undefined],
+      ['POST', '/api/v1/infrastructures', 'ccs.segou', { ccsCode: 'CCS-SEGOU', works: 'painted' }],
+      ['PATCH', `/api/v1/infrastructures/${id}`, 'ccs.segou', { version: 1, handedOverOn: '14/12/2023' }],
+      ['GET', '/api/v1/infrastructures?handedOver=perhaps', 'manager', undefined],
+      ['GET', '/api/v1/infrastructures/abc', 'manager', undefined],
+      ['POST', '/api/v1/trainings', 'ccs.segou', { ccsCode: 'CCS-SEGOU', trainees: [{ body: 'army' }] }],
+      ['GET', '/api/v1/trainings?topic=cooking', 'manager', undefined],
+      ['GET', '/api/v1/trainings/abc', 'manager', undefined],
+    ];
+    const started = (await pg.query(`SELECT now() AS t`)).rows[0].t as Date;
+    const wrong: string[] = [];
+    for (const [method, path, as, body] of cases) {
+      const r = await send<ErrorBody>(method, path, as, body);
+      const expected = ERROR_CATALOGUE.VALIDATION_FAILED.fr;
+      if (r.status !== 400 || r.body.code !== 'VALIDATION_FAILED' || r.body.message !== expected) {
+        wrong.push(`${method} ${path}: ${r.status} ${r.text.slice(0, 200)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Refused by the gateway's validation: no row of any CCS table was written by these users since.
+    const written = await pg.query(
+      `SELECT (SELECT count(*) FROM "security"."activity" WHERE "created_at" >= $1 AND "created_by" = 'ccs.segou')
+            + (SELECT count(*) FROM "security"."grievance" WHERE "created_at" >= $1 AND "created_by" = 'ccs.segou')
+            + (SELECT count(*) FROM "security"."infrastructure" WHERE "created_at" >= $1 AND "created_by" = 'ccs.segou')
+            + (SELECT count(*) FROM "security"."training" WHERE "created_at" >= $1 AND "created_by" = 'ccs.segou')
+            + (SELECT count(*) FROM "security"."ccs" WHERE "updated_at" >= $1) AS n`,
+      [started],
+    );
+    expect(Number(written.rows[0].n)).toBe(0);
+  });
+});
