@@ -1,4 +1,31 @@
-import { type RouteRows } from './route-row';
+import { NO_SUCH_ID, type RouteRows } from './route-row';
 
 /** How the authorisation matrix calls each route of the anticorruption service. */
-export const ANTICORRUPTION_ROUTE_ROWS: RouteRows = {};
+export const ANTICORRUPTION_ROUTE_ROWS: RouteRows = {
+  'GET /api/v1/structures': {},
+  'POST /api/v1/structures': { body: {} },
+  'GET /api/v1/actions': {},
+  'GET /api/v1/actions/{code}': { params: { code: 'ACT-NO-SUCH' } },
+  'POST /api/v1/actions/{code}/updates': { params: { code: 'ACT-NO-SUCH' }, body: {} },
+  'POST /api/v1/plan/import': { body: {} },
+  'GET /api/v1/plan/template': { query: 'format=csv' },
+  'GET /api/v1/plan/export': { query: 'format=csv&codePrefix=NO-SUCH' },
+  'POST /api/v1/updates/{updateId}/consolidation': { params: { updateId: NO_SUCH_ID }, body: {} },
+  'POST /api/v1/updates/{updateId}/validation': { params: { updateId: NO_SUCH_ID }, body: {} },
+  'POST /api/v1/updates/{updateId}/return': { params: { updateId: NO_SUCH_ID }, body: {} },
+  'POST /api/v1/updates/{updateId}/resubmission': { params: { updateId: NO_SUCH_ID }, body: {} },
+  'GET /api/v1/updates': {},
+  'GET /api/v1/reminders/missing': { query: 'period=2024-Q1' },
+  'POST /api/v1/reminders': { body: {} },
+  'POST /api/v1/sessions': { body: {} },
+  'PUT /api/v1/sessions/{sessionId}/minutes': { params: { sessionId: NO_SUCH_ID }, body: {} },
+  'POST /api/v1/sessions/{sessionId}/closure': { params: { sessionId: NO_SUCH_ID }, body: {} },
+  'GET /api/v1/sessions': {},
+  'GET /api/v1/sessions/{sessionId}/report': { params: { sessionId: NO_SUCH_ID } },
+  'GET /api/v1/sessions/{sessionId}/report.xlsx': { params: { sessionId: NO_SUCH_ID } },
+  'POST /api/v1/work-plans': { body: {} },
+  'POST /api/v1/work-plans/{year}/adoption': { params: { year: '2024' }, body: {} },
+  'GET /api/v1/work-plans/{year}': { params: { year: '2024' } },
+  'GET /api/v1/reports/execution': {},
+  'GET /api/v1/reports/execution.xlsx': {},
+};

@@ -56,7 +56,8 @@ export class SessionsService {
     requirePermission(rc.identity, 'plan:write');
     return inTransaction(this.dataSource, async (tx) => {
       await this.lockOpen(tx, dto.sessionId, dto.version);
-      const [row]: SessionRow[] = await tx.query(
+      // An UPDATE answers [rows, count] through TypeORM.
+      const [[row]]: [SessionRow[], number] = await tx.query(
         `UPDATE "anticorruption"."committee_session" SET "minutes" = $2, "decisions" = $3::jsonb, "version" = "version" + 1
           WHERE "id" = $1 RETURNING ${SESSION_COLUMNS}`,
         [dto.sessionId, dto.minutes, JSON.stringify(dto.decisions)],
@@ -105,7 +106,8 @@ export class SessionsService {
           values,
         );
       }
-      const [row]: SessionRow[] = await tx.query(
+      // An UPDATE answers [rows, count] through TypeORM.
+      const [[row]]: [SessionRow[], number] = await tx.query(
         `UPDATE "anticorruption"."committee_session" SET "state" = 'closed', "closed_at" = now(), "version" = "version" + 1
           WHERE "id" = $1 RETURNING ${SESSION_COLUMNS}`,
         [session.id],
