@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { tokenFor } from '@prosmed/testing';
 import { call, type ApiResponse } from './support/http';
 import { type AppProcess, startGatewayProcess, startServiceProcess } from './support/processes';
 
@@ -61,7 +62,16 @@ function planRow(
   ].join(';');
 }
 
-const csv = (rows: string[]) => Buffer.from([COLUMNS, ...rows].join('\n'), 'utf8').toString('base64');
+const csv = (rows: string[]) => Buffer.from([COLUMNS, ...rows].join('\n'), 'utf8');
+
+/** The plan file as the raw body of the upload route, its name in the query string. */
+const importPlan = <T>(as: string, fileName: string, bytes: Uint8Array, headers?: Record<string, string>) =>
+  call<T>(gw.url, 'POST', `/api/v1/plan/import?fileName=${encodeURIComponent(fileName)}`, {
+    as,
+    raw: bytes,
+    contentType: 'application/octet-stream',
+    headers,
+  });
 const actionCode = (i: number) => `ACT-${tag}-${String(i).padStart(2, '0')}`;
 
 let svc: AppProcess;
@@ -88,6 +98,10 @@ const post = <T>(path: string, as: string, body: unknown, headers?: Record<strin
 const get = <T>(path: string, as: string, headers?: Record<string, string>) =>
   call<T>(gw.url, 'GET', `/api/v1/${path}`, { as, headers });
 
+async function fetchBytes(path: string): Promise<Response> {
+  return fetch(`${gw.url}${path}`, { headers: { authorization: `Bearer ${await tokenFor('manager')}` } });
+}
+
 function ok<T>(r: ApiResponse<T>, status = 200): T {
   if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${r.text}`);
   return r.body;
@@ -102,10 +116,7 @@ describe('SNLCC action plan through the gateway (real Keycloak, Kafka, PostgreSQ
       planRow(3, { axe: 'A7' }),
       planRow(4, { code: actionCode(0) }),
     ];
-    const fr = await post<ErrorBody>('plan/import', 'snlcc.sp', {
-      fileName: 'mauvais.csv',
-      content: csv(rows),
-    });
+    const fr = await importPlan<ErrorBody>('snlcc.sp', 'mauvais.csv', csv(rows));
     expect(fr.status).toBe(400);
     expect(fr.body.code).toBe('PLAN_IMPORT_INVALID');
     expect(fr.body.message).toMatch(/^Import refusé/);
@@ -121,11 +132,7 @@ describe('SNLCC action plan through the gateway (real Keycloak, Kafka, PostgreSQ
     expect(fr.body.details!.find((d) => d.code === 'IMPORT_BAD_DATE')!.message).toMatch(
       /^Ligne 3, colonne « date_debut » : « .+ » n’est pas une date AAAA-MM-JJ/,
     );
-    const en = await call<ErrorBody>(gw.url, 'POST', '/api/v1/plan/import', {
-      as: 'snlcc.sp',
-      body: { fileName: 'mauvais.csv', content: csv(rows) },
-      headers: { 'accept-language': 'en' },
-    });
+    const en = await importPlan<ErrorBody>('snlcc.sp', 'mauvais.csv', csv(rows), { 'accept-language': 'en' });
     expect(en.body.details!.find((d) => d.code === 'IMPORT_BAD_DATE')!.message).toMatch(
       /^Row 3, column "date_debut"/,
     );
@@ -133,11 +140,13 @@ describe('SNLCC action plan through the gateway (real Keycloak, Kafka, PostgreSQ
     expect((await get<ErrorBody>(`actions/${actionCode(0)}`, 'admin.prosmed')).body.code).toBe(
       'ACTION_NOT_FOUND',
     );
-    const unreadable = await post<ErrorBody>('plan/import', 'snlcc.sp', {
-      fileName: 'plan.xlsx',
-      content: 'AAAA',
-    });
-    expect([unreadable.status, unreadable.body.code]).toEqual([400, 'PLAN_IMPORT_UNREADABLE']);
+    // A file named .xlsx that is text, and a PDF: refused from their content.
+    const renamed = await importPlan<ErrorBody>('snlcc.sp', 'plan.xlsx', Buffer.from('axe;code\n'));
+    expect([renamed.status, renamed.body.code]).toEqual([400, 'ATTACHMENT_TYPE_MISMATCH']);
+    const pdf = await importPlan<ErrorBody>('snlcc.sp', 'plan', Buffer.from('%PDF-1.4\n%%EOF\n'));
+    expect([pdf.status, pdf.body.code]).toEqual([400, 'ATTACHMENT_TYPE_NOT_ALLOWED']);
+    const denied = await importPlan<ErrorBody>('pf.oclei', 'plan.csv', csv([planRow(0)]));
+    expect([denied.status, denied.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
   });
 
   it('imports a plan of 20 actions across the 4 axes from the template, and exports it back the same', async () => {
@@ -145,7 +154,7 @@ describe('SNLCC action plan through the gateway (real Keycloak, Kafka, PostgreSQ
     expect(template.status).toBe(200);
     expect(template.text.replace(/^\ufeff/, '').split(/\r?\n/)[0]).toBe(COLUMNS);
     const rows = Array.from({ length: 20 }, (_, i) => planRow(i));
-    const res = ok(await post('plan/import', 'snlcc.sp', { fileName: 'plan.csv', content: csv(rows) }), 201);
+    const res = ok(await importPlan('snlcc.sp', 'plan.csv', csv(rows)), 201);
     expect(res).toEqual({ actions: 20, objectives: 8, results: 4 });
     const exported = await call(gw.url, 'GET', `/api/v1/plan/export?format=csv&codePrefix=ACT-${tag}`, {
       as: 'manager',
@@ -160,6 +169,13 @@ describe('SNLCC action plan through the gateway (real Keycloak, Kafka, PostgreSQ
       as: 'manager',
     });
     expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+    // The XLSX export imports back: every code is now taken, each reported on its own row.
+    const bytes = new Uint8Array(
+      await (await fetchBytes(`/api/v1/plan/export?format=xlsx&codePrefix=ACT-${tag}`)).arrayBuffer(),
+    );
+    const back = await importPlan<ErrorBody>('snlcc.sp', 'plan.xlsx', bytes);
+    expect(back.body.code).toBe('PLAN_IMPORT_INVALID');
+    expect(back.body.details!.map((d) => d.code)).toEqual(Array(20).fill('IMPORT_CODE_TAKEN'));
   });
 
   it('runs the validation circuit with scope, versions, history, a frozen session report and lateness', async () => {
@@ -217,6 +233,31 @@ describe('SNLCC action plan through the gateway (real Keycloak, Kafka, PostgreSQ
       }),
     );
     expect([r0.state, r0.returnComment]).toEqual(['returned', 'Joignez le rapport.']);
+    // The focal point joins the report asked for; MJDH's focal point cannot see it, the manager can.
+    const report = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const added = await call<{ id: string; kind: string }>(
+      gw.url,
+      'POST',
+      `/api/v1/updates/${u0.id}/evidence?fileName=rapport.pdf`,
+      { as: 'pf.oclei', raw: report, contentType: 'application/pdf' },
+    );
+    expect([added.status, added.body.kind]).toEqual([201, 'pdf']);
+    const notHers = await call<ErrorBody>(
+      gw.url,
+      'POST',
+      `/api/v1/updates/${u0.id}/evidence?fileName=x.pdf`,
+      {
+        as: 'pf.justice',
+        raw: report,
+        contentType: 'application/pdf',
+      },
+    );
+    expect([notHers.status, notHers.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
+    expect((await get<ErrorBody>(`updates/${u0.id}/evidence`, 'pf.justice')).body.code).toBe('OUT_OF_SCOPE');
+    const listed = ok(await get<{ items: { id: string }[] }>(`updates/${u0.id}/evidence`, 'manager'));
+    expect(listed.items.map((i) => i.id)).toEqual([added.body.id]);
+    const file = await get(`updates/${u0.id}/evidence/${added.body.id}`, 'copil.membre');
+    expect([file.status, file.text]).toEqual([200, report.toString('latin1')]);
     const v5 = ok(await post<Update>(`updates/${u5.id}/validation`, 'copil.membre', { version: c5.version }));
     expect(v5.state).toBe('validated');
     const again = await post<ErrorBody>(`updates/${u5.id}/return`, 'copil.membre', {
@@ -224,6 +265,17 @@ describe('SNLCC action plan through the gateway (real Keycloak, Kafka, PostgreSQ
       comment: 'x',
     });
     expect([again.status, again.body.code]).toEqual([409, 'UPDATE_VALIDATED']);
+    const late5 = await call<ErrorBody>(
+      gw.url,
+      'POST',
+      `/api/v1/updates/${u5.id}/evidence?fileName=tard.pdf`,
+      {
+        as: 'pf.oclei',
+        raw: Buffer.from('%PDF-1.4\n%%EOF\n'),
+        contentType: 'application/pdf',
+      },
+    );
+    expect([late5.status, late5.body.code]).toEqual([409, 'UPDATE_VALIDATED']);
 
     // Only validated values count: action 5 shows 60 %, action 0 (returned) still nothing, and is late.
     expect(ok(await get<Action>(`actions/${a5}`, 'pf.oclei'))).toMatchObject({
@@ -236,6 +288,7 @@ describe('SNLCC action plan through the gateway (real Keycloak, Kafka, PostgreSQ
       'update.proposed',
       'update.consolidated',
       'update.returned',
+      'update.evidence-added',
     ]);
     const lateList = ok(
       await get<{ items: Action[] }>(`actions?late=true&structure=OCLEI&limit=200`, 'manager'),

@@ -15,6 +15,11 @@ export const ANTICORRUPTION_ROUTE_ROWS: RouteRows = {
   'POST /api/v1/updates/{updateId}/return': { params: { updateId: NO_SUCH_ID }, body: {} },
   'POST /api/v1/updates/{updateId}/resubmission': { params: { updateId: NO_SUCH_ID }, body: {} },
   'GET /api/v1/updates': {},
+  'POST /api/v1/updates/{updateId}/evidence': { params: { updateId: NO_SUCH_ID }, body: {} },
+  'GET /api/v1/updates/{updateId}/evidence': { params: { updateId: NO_SUCH_ID } },
+  'GET /api/v1/updates/{updateId}/evidence/{attachmentId}': {
+    params: { updateId: NO_SUCH_ID, attachmentId: NO_SUCH_ID },
+  },
   'GET /api/v1/reminders/missing': { query: 'period=2024-Q1' },
   'POST /api/v1/reminders': { body: {} },
   'POST /api/v1/sessions': { body: {} },

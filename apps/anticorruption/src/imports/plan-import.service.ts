@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { inspectFileUpload } from '@prosmed/attachments';
 import { requirePermission } from '@prosmed/auth';
 import {
   domainError,
+  PLAN_FILE_MAX_BYTES,
   renderMessage,
   type FileReply,
   type PlanExportQueryDto,
@@ -33,11 +35,12 @@ export class PlanImportService {
 
   async import(rc: RequestContext, dto: PlanImportDto): Promise<PlanImportResultDto> {
     requirePermission(rc.identity, 'plan:write');
-    const format: SpreadsheetFormat = dto.fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-    const bytes = Buffer.from(dto.content, 'base64');
+    // The content says what the file is (a renamed program or PDF is refused here, with its code).
+    const file = inspectFileUpload(dto, { allowed: ['xlsx', 'csv'], maxBytes: PLAN_FILE_MAX_BYTES });
+    const format: SpreadsheetFormat = file.kind === 'xlsx' ? 'xlsx' : 'csv';
     let cells: string[][];
     try {
-      cells = format === 'xlsx' ? await parseXlsx(bytes) : parseCsv(bytes);
+      cells = format === 'xlsx' ? await parseXlsx(file.bytes) : parseCsv(file.bytes);
     } catch (err) {
       if (err instanceof UnreadableSheet) {
         throw domainError('PLAN_IMPORT_UNREADABLE', { fileName: dto.fileName, format: format.toUpperCase() });

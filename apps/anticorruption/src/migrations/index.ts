@@ -1,3 +1,4 @@
+import { attachmentMigrations } from '@prosmed/attachments';
 import { platformMigrations } from '@prosmed/messaging';
 import type { MigrationClass } from '@prosmed/persistence';
 import { AnticorruptionPlan } from './1764600000000-anticorruption-plan';
@@ -8,4 +9,6 @@ export const ANTICORRUPTION_MIGRATIONS: readonly MigrationClass[] = [
   ...platformMigrations('anticorruption'),
   AnticorruptionPlan,
   AnticorruptionDemo,
+  // Evidence files of updates (owner `update`, its id).
+  ...attachmentMigrations('anticorruption', '1764600000002'),
 ];

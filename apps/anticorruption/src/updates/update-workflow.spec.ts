@@ -1,4 +1,4 @@
-import { DomainError, UPDATE_STATES, type UpdateState } from '@prosmed/contracts';
+import { type DomainError, UPDATE_STATES, type UpdateState } from '@prosmed/contracts';
 import { canApply, nextUpdateState, UPDATE_WORKFLOW, type UpdateAction } from './update-workflow';
 
 const ACTIONS = Object.keys(UPDATE_WORKFLOW) as UpdateAction[];

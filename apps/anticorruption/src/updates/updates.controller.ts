@@ -2,6 +2,12 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload, type KafkaContext } from '@nestjs/microservices';
 import {
   AnticorruptionMessages as M,
+  type AttachmentDto,
+  type AttachmentListDto,
+  type EvidenceFileDto,
+  type EvidenceUploadDto,
+  type FileReply,
+  type UpdateIdDto,
   type ConsolidateUpdateDto,
   type MissingUpdatesDto,
   type PeriodDto,
@@ -15,6 +21,7 @@ import {
   type ValidateUpdateDto,
 } from '@prosmed/contracts';
 import { Handles, readRequestContext } from '@prosmed/messaging';
+import { EvidenceService } from './evidence.service';
 import { RemindersService } from './reminders.service';
 import { UpdatesService } from './updates.service';
 
@@ -24,6 +31,7 @@ export class UpdatesController {
   constructor(
     private readonly updates: UpdatesService,
     private readonly reminders: RemindersService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   @Handles(M.updatePropose)
@@ -54,6 +62,21 @@ export class UpdatesController {
   @Handles(M.updateList)
   list(@Payload() body: UpdateListQueryDto, @Ctx() ctx: KafkaContext): Promise<UpdateListDto> {
     return this.updates.list(readRequestContext(ctx), body);
+  }
+
+  @Handles(M.evidenceAdd)
+  addEvidence(@Payload() body: EvidenceUploadDto, @Ctx() ctx: KafkaContext): Promise<AttachmentDto> {
+    return this.evidence.add(readRequestContext(ctx), body);
+  }
+
+  @Handles(M.evidenceList)
+  listEvidence(@Payload() body: UpdateIdDto, @Ctx() ctx: KafkaContext): Promise<AttachmentListDto> {
+    return this.evidence.list(readRequestContext(ctx), body.updateId);
+  }
+
+  @Handles(M.evidenceContent)
+  evidenceFile(@Payload() body: EvidenceFileDto, @Ctx() ctx: KafkaContext): Promise<FileReply> {
+    return this.evidence.content(readRequestContext(ctx), body.updateId, body.attachmentId);
   }
 
   @Handles(M.missingUpdates)

@@ -2,6 +2,7 @@
  * Every request the anti-corruption (SNLCC) service answers, declared once (see `land/messages.ts`):
  * the gateway builds its routes from these, the service binds one handler to each.
  */
+import { AttachmentDto, AttachmentListDto } from '../attachments';
 import type { AnyMessageDef } from '../catalogue';
 import { defineMessage } from '../catalogue';
 import {
@@ -9,6 +10,7 @@ import {
   ActionListQueryDto,
   CreateStructureDto,
   PlanExportQueryDto,
+  PLAN_FILE_MAX_BYTES,
   PlanImportDto,
   SpreadsheetFormatDto,
   StructureListQueryDto,
@@ -42,6 +44,9 @@ import {
 } from './session-dtos';
 import {
   ConsolidateUpdateDto,
+  EvidenceFileDto,
+  EvidenceUploadDto,
+  UpdateIdDto,
   ProposeUpdateDto,
   ResubmitUpdateDto,
   ReturnUpdateDto,
@@ -148,6 +153,15 @@ const actionGet = defineMessage({
   },
 });
 
+/** What a file sent to the service may turn out to be, once its content is read. */
+const FILE_ERRORS = [
+  'ATTACHMENT_EMPTY',
+  'ATTACHMENT_TOO_LARGE',
+  'ATTACHMENT_TYPE_MISMATCH',
+  'ATTACHMENT_TYPE_NOT_ALLOWED',
+  'ATTACHMENT_UNREADABLE',
+] as const;
+
 const planImport = defineMessage({
   service: S,
   name: 'plan.import',
@@ -155,7 +169,7 @@ const planImport = defineMessage({
   kind: 'command',
   request: PlanImportDto,
   response: PlanImportResultDto,
-  errors: ['PLAN_IMPORT_INVALID', 'PLAN_IMPORT_UNREADABLE'],
+  errors: ['PLAN_IMPORT_INVALID', 'PLAN_IMPORT_UNREADABLE', ...FILE_ERRORS],
   permission: 'plan:write',
   key: () => 'plan',
   http: {
@@ -165,12 +179,11 @@ const planImport = defineMessage({
     tag: T_PLAN,
     summary: 'Importer un plan depuis le modèle de tableur (XLSX ou CSV)',
     description:
-      'Tout ou rien : chaque cellule fautive est signalée dans `details` (ligne, colonne, message dans la ' +
-      'langue de l’appelant) et rien n’est écrit. Colonnes : voir le modèle GET /plan/template.',
-    example: {
-      fileName: 'plan.csv',
-      content: 'YXhlO2NvZGVfYWN0aW9uCg==',
-    },
+      'Le fichier est le corps brut de la requête (`curl --data-binary @plan.xlsx`), son nom dans ' +
+      '`?fileName=`. Tout ou rien : chaque cellule fautive est signalée dans `details` (ligne, colonne, ' +
+      'message dans la langue de l’appelant) et rien n’est écrit. Colonnes : le modèle GET /plan/template.',
+    example: { fileName: 'plan.csv', content: 'YXhlO2NvZGVfYWN0aW9uCg==' },
+    upload: { maxBytes: PLAN_FILE_MAX_BYTES },
   },
 });
 
@@ -518,6 +531,67 @@ const workPlanGet = defineMessage({
   },
 });
 
+const evidenceAdd = defineMessage({
+  service: S,
+  name: 'update.evidence-add',
+  version: 1,
+  kind: 'command',
+  request: EvidenceUploadDto,
+  response: AttachmentDto,
+  errors: ['UPDATE_NOT_FOUND', 'OUT_OF_SCOPE', 'UPDATE_VALIDATED', ...FILE_ERRORS],
+  permission: 'update:propose',
+  key: byUpdate,
+  http: {
+    method: 'POST',
+    path: 'updates/:updateId/evidence',
+    status: 201,
+    tag: T_UPDATES,
+    summary: 'Joindre une pièce justificative à une mise à jour (PDF, photo, tableur, document)',
+    description:
+      'Point focal, pour une mise à jour de sa structure pas encore validée. Le fichier est le corps brut ' +
+      'de la requête, son nom dans `?fileName=` ; son type est reconnu à son contenu (5 Mio au plus).',
+    example: { updateId: UPDATE_ID, fileName: 'rapport-atelier.pdf', content: 'JVBERi0=' },
+    upload: { maxBytes: 5 * 1024 * 1024 },
+  },
+});
+
+const evidenceList = defineMessage({
+  service: S,
+  name: 'update.evidence-list',
+  version: 1,
+  kind: 'query',
+  request: UpdateIdDto,
+  response: AttachmentListDto,
+  errors: ['UPDATE_NOT_FOUND', 'OUT_OF_SCOPE'],
+  permission: 'action:read',
+  http: {
+    method: 'GET',
+    path: 'updates/:updateId/evidence',
+    tag: T_UPDATES,
+    summary: 'Lister les pièces justificatives d’une mise à jour',
+    example: { updateId: UPDATE_ID },
+  },
+});
+
+const evidenceContent = defineMessage({
+  service: S,
+  name: 'update.evidence-content',
+  version: 1,
+  kind: 'query',
+  request: EvidenceFileDto,
+  response: null,
+  errors: ['UPDATE_NOT_FOUND', 'OUT_OF_SCOPE', 'ATTACHMENT_NOT_FOUND'],
+  permission: 'action:read',
+  http: {
+    method: 'GET',
+    path: 'updates/:updateId/evidence/:attachmentId',
+    tag: T_UPDATES,
+    summary: 'Télécharger une pièce justificative',
+    render: 'file',
+    example: { updateId: UPDATE_ID, attachmentId: SESSION_ID },
+  },
+});
+
 const missingUpdates = defineMessage({
   service: S,
   name: 'update.missing',
@@ -630,6 +704,9 @@ export const AnticorruptionMessages = {
   updateReturn,
   updateResubmit,
   updateList,
+  evidenceAdd,
+  evidenceList,
+  evidenceContent,
   missingUpdates,
   reminderRun,
   sessionOpen,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { FileUploadDto } from '../attachments';
 import { IsRegistryCode, PageLimit, Text } from '../dto-helpers';
 import {
   AXIS_CODES,
@@ -78,22 +79,14 @@ export class ActionCodeDto {
   code!: string;
 }
 
-/** The plan spreadsheet sent as a file: its name says the format (`.csv` or `.xlsx`). */
-export class PlanImportDto {
-  @ApiProperty({ example: 'plan-snlcc.csv', description: 'Nom du fichier : `.csv` ou `.xlsx`' })
-  @IsString()
-  @MinLength(5)
-  @MaxLength(200)
-  @Matches(/\.(csv|xlsx)$/i, { message: 'fileName must end with .csv or .xlsx' })
-  fileName!: string;
+/**
+ * The plan spreadsheet sent as a file (the raw HTTP body, `fileName` in the query string): what it is,
+ * XLSX or CSV, is read from its content, never from its name alone.
+ */
+export class PlanImportDto extends FileUploadDto {}
 
-  @ApiProperty({ description: 'Le contenu du fichier, en base64 (au plus 2 Mo)', example: 'YXhlOy4uLg==' })
-  @IsString()
-  @MinLength(4)
-  @MaxLength(2_800_000)
-  @Matches(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'content must be base64' })
-  content!: string;
-}
+/** The largest plan file taken: 2 MiB (the real plan, 82 actions, is about 30 kB). */
+export const PLAN_FILE_MAX_BYTES = 2 * 1024 * 1024;
 
 export class SpreadsheetFormatDto {
   @ApiPropertyOptional({ enum: SPREADSHEET_FORMATS, default: 'xlsx' })

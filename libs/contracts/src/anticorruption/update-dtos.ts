@@ -12,6 +12,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { FileUploadDto } from '../attachments';
 import { IsRegistryCode, IsVersion, NestedObject, PageLimit, Text } from '../dto-helpers';
 import {
   ACTION_STATUSES,
@@ -136,6 +137,25 @@ export class UpdateListQueryDto {
 
   @PageLimit(200)
   limit?: number;
+}
+
+export class UpdateIdDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  updateId!: string;
+}
+
+/** A piece of evidence of an update (a report, minutes, a photo), sent as the raw HTTP body. */
+export class EvidenceUploadDto extends FileUploadDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  updateId!: string;
+}
+
+export class EvidenceFileDto extends UpdateIdDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  attachmentId!: string;
 }
 
 export { IsPeriod };
