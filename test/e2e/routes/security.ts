@@ -14,6 +14,11 @@ export const SECURITY_ROUTE_ROWS: RouteRows = {
     params: { activityId: NO_SUCH_ID, recommendationId: NO_SUCH_ID },
     body: {},
   },
+  'POST /api/v1/activities/{activityId}/attachments': { params: { activityId: NO_SUCH_ID }, body: {} },
+  'GET /api/v1/activities/{activityId}/attachments': { params: { activityId: NO_SUCH_ID } },
+  'GET /api/v1/activities/{activityId}/attachments/{attachmentId}': {
+    params: { activityId: NO_SUCH_ID, attachmentId: NO_SUCH_ID },
+  },
   'GET /api/v1/grievances': {},
   'POST /api/v1/grievances': { body: {} },
   'GET /api/v1/grievances/{grievanceId}': { params: { grievanceId: NO_SUCH_ID } },

@@ -2,7 +2,12 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload, type KafkaContext } from '@nestjs/microservices';
 import {
   SecurityMessages,
+  type ActivityAttachmentIdDto,
+  type ActivityAttachmentUploadDto,
   type ActivityDetailDto,
+  type AttachmentDto,
+  type AttachmentListDto,
+  type FileReply,
   type ActivityDto,
   type ActivityIdDto,
   type ActivityListQueryDto,
@@ -13,11 +18,15 @@ import {
 } from '@prosmed/contracts';
 import { Handles, readRequestContext } from '@prosmed/messaging';
 import { ActivitiesService } from './activities.service';
+import { ActivityAttachmentsService } from './activity-attachments.service';
 
 /** Handlers of CCS activities: one per catalogue entry, the caller from the headers, one service call. */
 @Controller()
 export class ActivitiesController {
-  constructor(private readonly activities: ActivitiesService) {}
+  constructor(
+    private readonly activities: ActivitiesService,
+    private readonly files: ActivityAttachmentsService,
+  ) {}
 
   @Handles(SecurityMessages.activityRecord)
   record(@Payload() body: RecordActivityDto, @Ctx() ctx: KafkaContext): Promise<ActivityDto> {
@@ -42,5 +51,23 @@ export class ActivitiesController {
   @Handles(SecurityMessages.activityGet)
   get(@Payload() body: ActivityIdDto, @Ctx() ctx: KafkaContext): Promise<ActivityDetailDto> {
     return this.activities.get(readRequestContext(ctx), body.activityId);
+  }
+
+  @Handles(SecurityMessages.activityAttachmentAdd)
+  addAttachment(
+    @Payload() body: ActivityAttachmentUploadDto,
+    @Ctx() ctx: KafkaContext,
+  ): Promise<AttachmentDto> {
+    return this.files.add(readRequestContext(ctx), body);
+  }
+
+  @Handles(SecurityMessages.activityAttachmentList)
+  attachments(@Payload() body: ActivityIdDto, @Ctx() ctx: KafkaContext): Promise<AttachmentListDto> {
+    return this.files.list(readRequestContext(ctx), body.activityId);
+  }
+
+  @Handles(SecurityMessages.activityAttachmentContent)
+  attachment(@Payload() body: ActivityAttachmentIdDto, @Ctx() ctx: KafkaContext): Promise<FileReply> {
+    return this.files.content(readRequestContext(ctx), body.activityId, body.attachmentId);
   }
 }

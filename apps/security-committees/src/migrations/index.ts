@@ -1,3 +1,4 @@
+import { attachmentMigrations } from '@prosmed/attachments';
 import { platformMigrations } from '@prosmed/messaging';
 import type { MigrationClass } from '@prosmed/persistence';
 import { SecurityRegistry } from './1764600000000-security-registry';
@@ -13,4 +14,6 @@ export const SECURITY_MIGRATIONS: readonly MigrationClass[] = [
   SecurityRegistry,
   SecurityRegistryDemo,
   SecurityRecords,
+  // The `attachment` table of activity photos and attendance sheets, after the tables it serves.
+  ...attachmentMigrations('security', '1764620000000'),
 ];

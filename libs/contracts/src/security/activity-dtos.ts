@@ -30,6 +30,7 @@ import {
   Text,
   TrimEach,
 } from '../dto-helpers';
+import { FileUploadDto } from '../attachments';
 import { HistoryEntryDto } from '../land/case-replies';
 import {
   ACTIVITY_TYPES,
@@ -271,4 +272,17 @@ export class ActivityDetailDto extends ActivityDto {
 export class ActivityPageDto {
   @ApiProperty({ type: [ActivityDto] }) items!: ActivityDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+/** A photo or an attendance sheet of an activity: the raw file over HTTP, checked by its content. */
+export class ActivityAttachmentUploadDto extends FileUploadDto {
+  @ApiProperty({ format: 'uuid', example: '5c1d7a3e-2b4f-4c6d-8e9f-0a1b2c3d4e5f' })
+  @IsUUID()
+  activityId!: string;
+}
+
+export class ActivityAttachmentIdDto extends ActivityIdDto {
+  @ApiProperty({ format: 'uuid', example: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' })
+  @IsUUID()
+  attachmentId!: string;
 }

@@ -2,9 +2,12 @@
  * Every request the security-committee (CCS) service answers, declared once (see `land/messages.ts`):
  * the gateway builds its routes from these, the service binds one handler to each. Texts in French.
  */
+import { ATTACHMENT_MAX_BYTES, AttachmentDto, AttachmentListDto } from '../attachments';
 import type { AnyMessageDef } from '../catalogue';
 import { defineMessage } from '../catalogue';
 import {
+  ActivityAttachmentIdDto,
+  ActivityAttachmentUploadDto,
   ActivityDetailDto,
   ActivityDto,
   ActivityIdDto,
@@ -283,6 +286,76 @@ const activityGet = defineMessage({
     tag: TAG_ACTIVITIES,
     summary: 'Lire une activité et son historique',
     example: { activityId: ACTIVITY_ID },
+  },
+});
+
+const activityAttachmentAdd = defineMessage({
+  service: 'security',
+  name: 'activity.attachment-add',
+  version: 1,
+  kind: 'command',
+  request: ActivityAttachmentUploadDto,
+  response: AttachmentDto,
+  errors: [
+    'OUT_OF_SCOPE',
+    'ACTIVITY_NOT_FOUND',
+    'ATTACHMENT_EMPTY',
+    'ATTACHMENT_TOO_LARGE',
+    'ATTACHMENT_TYPE_NOT_ALLOWED',
+    'ATTACHMENT_TYPE_MISMATCH',
+    'ATTACHMENT_UNREADABLE',
+  ],
+  permission: 'activity:write',
+  key: (r) => r.activityId,
+  http: {
+    method: 'POST',
+    path: 'activities/:activityId/attachments',
+    status: 201,
+    tag: TAG_ACTIVITIES,
+    summary: 'Joindre une photo ou une liste de présence à une activité (JPEG, PNG, WebP, PDF)',
+    description:
+      'Le fichier est le corps brut de la requête, son nom dans `?fileName=` ; son type est reconnu à son ' +
+      'contenu (un fichier qui n’est pas ce que dit son nom est refusé), 5 Mio au plus ; les métadonnées ' +
+      'des photos (position GPS, appareil) sont retirées.',
+    example: { activityId: ACTIVITY_ID, fileName: 'liste-de-presence.pdf', content: 'JVBERi0=' },
+    upload: { maxBytes: ATTACHMENT_MAX_BYTES },
+  },
+});
+
+const activityAttachmentList = defineMessage({
+  service: 'security',
+  name: 'activity.attachment-list',
+  version: 1,
+  kind: 'query',
+  request: ActivityIdDto,
+  response: AttachmentListDto,
+  errors: ['ACTIVITY_NOT_FOUND', 'OUT_OF_SCOPE'],
+  permission: 'activity:read',
+  http: {
+    method: 'GET',
+    path: 'activities/:activityId/attachments',
+    tag: TAG_ACTIVITIES,
+    summary: 'Lister les pièces jointes d’une activité',
+    example: { activityId: ACTIVITY_ID },
+  },
+});
+
+const activityAttachmentContent = defineMessage({
+  service: 'security',
+  name: 'activity.attachment-content',
+  version: 1,
+  kind: 'query',
+  request: ActivityAttachmentIdDto,
+  response: null,
+  errors: ['ACTIVITY_NOT_FOUND', 'OUT_OF_SCOPE', 'ATTACHMENT_NOT_FOUND'],
+  permission: 'activity:read',
+  http: {
+    method: 'GET',
+    path: 'activities/:activityId/attachments/:attachmentId',
+    tag: TAG_ACTIVITIES,
+    summary: 'Télécharger une pièce jointe d’une activité',
+    render: 'file',
+    example: { activityId: ACTIVITY_ID, attachmentId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' },
   },
 });
 
@@ -596,6 +669,9 @@ export const SecurityMessages = {
   activityRecommendation,
   activityList,
   activityGet,
+  activityAttachmentAdd,
+  activityAttachmentList,
+  activityAttachmentContent,
   grievanceRecord,
   grievanceRefer,
   grievanceFollowUp,
