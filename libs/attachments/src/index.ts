@@ -4,3 +4,6 @@ export * from './inspect';
 export * from './store';
 export * from './migrations';
 export * from './attachments';
+export * from './sigv4';
+export * from './s3-store';
+export * from './config';

@@ -155,7 +155,12 @@ beforeEach(() => {
 });
 
 const uploadUrl = (query = '?fileName=pv.pdf') => `${base}/api/v1/test/activities/${ID}/attachments${query}`;
-const post = (url: string, body: BodyInit | undefined, role: string | null, type = 'application/pdf') =>
+const post = (
+  url: string,
+  body: Buffer | string | undefined,
+  role: string | null,
+  type = 'application/pdf',
+) =>
   fetch(url, {
     method: 'POST',
     headers: {
