@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
 import { Client } from 'pg';
 import { Events, ERROR_CATALOGUE } from '@prosmed/contracts';
 import { pgConnection, testConfig, TopicRecorder } from '@prosmed/testing';
@@ -56,6 +57,30 @@ interface Grievance {
   complainant?: unknown;
 }
 
+/** A 2 x 2 PNG whose `eXIf` chunk holds a GPS position, as a phone's photo does. */
+const GPS_MARK = 'GPS 13.4317N 6.2157W';
+function photoWithGps(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([head, body, crc]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 0, 0, 0, 0]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('eXIf', Buffer.from(`II*\0${GPS_MARK}`, 'latin1')),
+    chunk('IDAT', deflateSync(Buffer.from([0, 200, 200, 0, 200, 200]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+/** A PDF: an attendance sheet, here sent under a photo's name. */
+const attendanceSheet = () =>
+  Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 const tag = randomUUID().slice(0, 8);
 
@@ -111,6 +136,38 @@ describe('the CCS service through the gateway (real Keycloak, Kafka, PostgreSQL)
     ).toMatchObject({
       id: created.id,
     });
+
+    // A photo of the match, sent raw as the web app does; a PDF named like a photo is refused.
+    const upload = (fileName: string, bytes: Buffer, as = 'ccs.segou') =>
+      call<{ id: string; kind: string; code?: string }>(
+        gw.url,
+        'POST',
+        `/api/v1/activities/${created.id}/attachments?fileName=${encodeURIComponent(fileName)}`,
+        {
+          as,
+          raw: bytes,
+          contentType: 'application/octet-stream',
+          headers: { 'idempotency-key': randomUUID() },
+        },
+      );
+    const photo = ok(await upload('match.png', photoWithGps()), 201);
+    expect(photo.kind).toBe('png');
+    expect(photoWithGps().toString('latin1')).toContain(GPS_MARK);
+    const download = await call(gw.url, 'GET', `/api/v1/activities/${created.id}/attachments/${photo.id}`, {
+      as: 'manager',
+    });
+    expect(download.status).toBe(200);
+    expect(download.text).not.toContain(GPS_MARK);
+    const liar = await upload('photo.png', attendanceSheet());
+    expect([liar.status, liar.body.code]).toEqual([400, 'ATTACHMENT_TYPE_MISMATCH']);
+    const intruder = await upload('match.png', photoWithGps(), 'ccs.nara');
+    expect([intruder.status, intruder.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
+    const files = ok(
+      await call<{ items: { id: string }[] }>(gw.url, 'GET', `/api/v1/activities/${created.id}/attachments`, {
+        as: 'ccs.segou',
+      }),
+    );
+    expect(files.items.map((f) => f.id)).toEqual([photo.id]);
 
     const [event] = await recorder.waitFor(
       (m) => (m.value as { activityId?: string }).activityId === created.id,
