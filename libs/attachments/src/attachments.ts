@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { domainError, type AttachmentDto, type AttachmentKind, type FileReply } from '@prosmed/contracts';
 import { assertSchemaName } from '@prosmed/persistence';
+import { attachmentStoreFromEnv } from './config';
 import type { InspectedUpload } from './inspect';
 import { PostgresAttachmentStore, type AttachmentStore, type StorageKind } from './store';
 
@@ -63,7 +64,10 @@ export function attachmentDtoOf(r: AttachmentRecord): AttachmentDto {
 export interface AttachmentsOptions {
   /** The service schema whose `attachment` table this reads and writes (`attachmentMigrations(schema)`). */
   schema: string;
-  /** Where new files go; PostgreSQL when absent (`attachmentStoreFromEnv()` reads the environment). */
+  /**
+   * Where new files go; by default the environment's (`attachmentStoreFromEnv()`: PostgreSQL unless
+   * `ATTACHMENT_STORE=s3`), so a bad setting stops the service when it builds its providers.
+   */
   store?: AttachmentStore;
 }
 
@@ -82,7 +86,7 @@ export class Attachments {
 
   constructor(opts: AttachmentsOptions) {
     this.schema = assertSchemaName(opts.schema);
-    this.store = opts.store ?? this.postgres;
+    this.store = opts.store ?? attachmentStoreFromEnv();
   }
 
   /** Stores a checked file for its owner; the metadata as replied. */

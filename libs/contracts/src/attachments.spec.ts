@@ -7,6 +7,7 @@ import {
   FileUploadDto,
   formatBytes,
   isSafeFileName,
+  uploadHttpParts,
 } from './attachments';
 
 /** The constraints that fail, by field (as the gateway and the services validate: same class). */
@@ -65,5 +66,16 @@ describe('FileUploadDto', () => {
     expect(formatBytes(ATTACHMENT_MAX_BYTES, 'en')).toBe('5 MiB');
     expect(formatBytes(1536)).toBe('1,5 kio');
     expect(formatBytes(12)).toBe('12 o');
+  });
+});
+
+describe('uploadHttpParts', () => {
+  it('puts the bytes in the body and the other fields but the path ones in the query string', () => {
+    const parts = uploadHttpParts(
+      { activityId: 'a1', fileName: 'liste de présence.pdf', category: 'liste', content: 'JVBERi0=' },
+      ['activityId'],
+    );
+    expect(parts.query).toBe('fileName=liste+de+pr%C3%A9sence.pdf&category=liste');
+    expect(parts.body.toString()).toBe('%PDF-');
   });
 });

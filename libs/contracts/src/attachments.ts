@@ -132,3 +132,20 @@ export class AttachmentListDto {
 
 export type AttachmentV1 = AttachmentDto;
 export type AttachmentListV1 = AttachmentListDto;
+
+/**
+ * How a request of an upload message travels over HTTP: the file's bytes (`content`, base64) as the raw
+ * body, and every field that is neither `content` nor a path field (`fileName` first) in the query
+ * string. For clients and tests that send a catalogue entry's `example` to its route.
+ */
+export function uploadHttpParts(
+  request: Record<string, unknown>,
+  pathFields: readonly string[],
+): { query: string; body: Buffer } {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(request)) {
+    if (k !== 'content' && !pathFields.includes(k) && v !== undefined) query.append(k, String(v));
+  }
+  const content = typeof request.content === 'string' ? request.content : '';
+  return { query: query.toString(), body: Buffer.from(content, 'base64') };
+}

@@ -55,7 +55,12 @@ même corps rend la première réponse (\`Idempotent-Replayed: true\`) et n'écr
 (le service garde la clé avec le résultat) ; avec un autre corps, c'est 422. Après une 503 ou une 504, réessayer
 avec la même clé.
 
-**Limites** : corps JSON seulement (415 sinon), 256 ko au plus par défaut (413), 32 niveaux d'imbrication au plus ;
+**Fichiers** : une route de dépôt de fichier prend le fichier brut comme corps (\`--data-binary @photo.jpg\`, tout
+\`Content-Type\`), son nom dans \`?fileName=\`, 5 Mio au plus (413) ; le service reconnaît le type au contenu et retire
+des photos leurs métadonnées (position GPS). Un fichier se télécharge toujours en pièce jointe, jamais par une adresse
+publique.
+
+**Limites** : corps JSON seulement hors dépôt de fichier (415 sinon), 256 ko au plus par défaut (413), 32 niveaux d'imbrication au plus ;
 les requêtes par appelant (sujet du jeton, sinon IP) sont limitées par minute et par instance (429 avec
 \`Retry-After\`). Les modifications portent la \`version\` lue (verrou optimiste, 409 \`VERSION_CONFLICT\` si elle
 est périmée). Les listes sont paginées par \`cursor\` / \`nextCursor\`.

@@ -187,8 +187,10 @@ export function controllerFor(def: AnyMessageDef): Type {
     decorators.push(
       ApiResponse({
         status,
-        description: 'Le fichier',
-        content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+        description:
+          'Le fichier, à télécharger (`Content-Disposition: attachment`, jamais mis en cache) ; son type ' +
+          'est dans `Content-Type` (`application/pdf` pour un PV, celui reconnu au dépôt pour une pièce jointe).',
+        content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
       }),
     );
   } else if (def.response) {
