@@ -57,8 +57,8 @@ export const SECURITY_ERRORS = {
   },
   GRIEVANCE_DATE_BEFORE_RECEIPT: {
     kind: 'business_rule',
-    fr: 'La date {field} ({date}) précède la réception de la plainte ({receivedOn}) : corrigez la date.',
-    en: 'Date {field} ({date}) is before the grievance was received ({receivedOn}): fix the date.',
+    fr: '{field} ({date}) précède la réception de la plainte ({receivedOn}) : corrigez la date.',
+    en: '{field} ({date}) is before the grievance was received ({receivedOn}): fix the date.',
   },
   COMPLAINANT_EMPTY: {
     kind: 'validation',
