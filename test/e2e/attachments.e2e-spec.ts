@@ -43,7 +43,7 @@ const pdfOf = (size: number) => {
 };
 
 async function newActivity(): Promise<string> {
-  const example = SecurityMessages.activityRecord.http!.example as Record<string, unknown>;
+  const example = { ...SecurityMessages.activityRecord.http!.example };
   const body = {
     ...example,
     startOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),

@@ -185,6 +185,26 @@ describe('inspectUpload: the type comes from the content', () => {
     });
   });
 
+  it('tells a CSV saved in Windows-1252 (French Excel) how to save it, where text is taken', () => {
+    const cp1252 = Buffer.from('Libellé;Responsable;Échéance\r\nRéforme;MJDH;2026-12-31\r\n', 'latin1');
+    expect(sniffKind(cp1252)).toBe('legacy-text');
+    for (const name of ['plan.csv', 'plan.txt', 'plan']) {
+      expect(refusal(() => inspectUpload(name, cp1252, { allowed: ['xlsx', 'csv'] }))).toEqual({
+        code: 'ATTACHMENT_TEXT_NOT_UTF8',
+        kind: 'validation',
+        params: {},
+        details: [{ field: 'content', code: 'attachmentTextNotUtf8' }],
+      });
+    }
+    expect(refusal(() => inspectUpload('plan.csv', cp1252, PHOTOS))).toMatchObject({
+      code: 'ATTACHMENT_TYPE_NOT_ALLOWED',
+      params: { detected: 'texte non UTF-8', allowed: 'JPEG, PNG, WebP' },
+    });
+    expect(refusal(() => inspectUpload('plan.xlsx', cp1252, { allowed: ['xlsx', 'csv'] })).code).toBe(
+      'ATTACHMENT_TYPE_MISMATCH',
+    );
+  });
+
   it('refuses a truncated picture as unreadable', () => {
     const jpeg = plainJpeg();
     expect(refusal(() => inspectUpload('photo.jpg', jpeg.subarray(0, 200), PHOTOS))).toMatchObject({

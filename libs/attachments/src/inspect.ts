@@ -75,7 +75,8 @@ function stripped(kind: AttachmentKind, bytes: Buffer): Buffer | undefined {
  * Checks a file from its bytes and returns what to store, or throws a `DomainError` (400) naming the
  * field: `ATTACHMENT_EMPTY`, `ATTACHMENT_TOO_LARGE` (`max`), `ATTACHMENT_TYPE_MISMATCH` (the name says
  * one kind and the content is another: `photo.jpg` that is a PDF or a program), `ATTACHMENT_TYPE_NOT_ALLOWED`
- * (the route does not take this kind: `allowed`), `ATTACHMENT_UNREADABLE` (the structure is broken).
+ * (the route does not take this kind: `allowed`), `ATTACHMENT_UNREADABLE` (the structure is broken),
+ * `ATTACHMENT_TEXT_NOT_UTF8` (a CSV or text file in another encoding, on a route that takes text).
  * Photos lose their EXIF/XMP/IPTC metadata (GPS position of a person), PNG and WebP their text and EXIF.
  */
 export function inspectUpload(fileName: string, bytes: Uint8Array, options: InspectOptions): InspectedUpload {
@@ -96,9 +97,17 @@ export function inspectUpload(fileName: string, bytes: Uint8Array, options: Insp
   const kind: SniffedKind | AttachmentKind =
     sniffed === 'text' ? textKind(extension, options.allowed) : sniffed;
 
+  // Text in another encoding, named as text (or not named): most often a CSV saved by Excel in
+  // Windows-1252. Where text is taken, say how to save it; elsewhere it is text, not a lie.
+  const namedAsText = extension === undefined || extension === 'csv' || extension === 'txt';
+  if (sniffed === 'legacy-text' && namedAsText) {
+    if (options.allowed.includes('csv') || options.allowed.includes('text')) {
+      throw domainError('ATTACHMENT_TEXT_NOT_UTF8', {}, contentDetail('attachmentTextNotUtf8'));
+    }
+  }
   if (!(kind in KIND_INFO)) {
     // A program or an unknown format: named like an accepted kind, it lies about what it is.
-    if (extension && kindsNamedBy(extension).length > 0) {
+    if (extension && kindsNamedBy(extension).length > 0 && !(sniffed === 'legacy-text' && namedAsText)) {
       throw domainError(
         'ATTACHMENT_TYPE_MISMATCH',
         { extension: `.${extension}`, detected: labelOf(kind) },

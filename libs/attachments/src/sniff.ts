@@ -10,6 +10,11 @@ export type SniffedKind =
   | 'executable'
   /** A zip that is not a plain Word or Excel document (an archive, a macro-enabled document...). */
   | 'zip'
+  /**
+   * Text in an 8-bit encoding other than UTF-8 (Windows-1252: what French Excel writes for "CSV"):
+   * no control character of binary files, but not valid UTF-8.
+   */
+  | 'legacy-text'
   | 'unknown';
 
 export interface KindInfo {
@@ -43,6 +48,7 @@ export const KIND_INFO: Record<AttachmentKind, KindInfo> = {
 export const OTHER_LABELS: Record<Exclude<SniffedKind, AttachmentKind>, string> = {
   executable: 'programme exécutable',
   zip: 'archive zip',
+  'legacy-text': 'texte non UTF-8',
   unknown: 'type inconnu',
 };
 
@@ -127,6 +133,17 @@ export function isPlainText(b: Uint8Array): boolean {
   return !BINARY_CONTROL.test(text);
 }
 
+/** Bytes that could be 8-bit text (Latin-1, Windows-1252): none of the control bytes of binary files. */
+function isEightBitText(b: Uint8Array): boolean {
+  for (const byte of b) {
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) {
+      return false;
+    }
+    if (byte === 0x7f) return false;
+  }
+  return true;
+}
+
 /** The kind of a file from its bytes. */
 export function sniffKind(b: Uint8Array): SniffedKind {
   if (startsWith(b, JPEG)) return 'jpeg';
@@ -138,5 +155,6 @@ export function sniffKind(b: Uint8Array): SniffedKind {
   if (startsWith(b, ELF) || startsWith(b, MZ) || startsWith(b, SHEBANG)) return 'executable';
   if (MACH_O.some((sig) => startsWith(b, sig))) return 'executable';
   if (isPlainText(b)) return 'text';
+  if (isEightBitText(b)) return 'legacy-text';
   return 'unknown';
 }

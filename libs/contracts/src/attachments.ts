@@ -107,6 +107,19 @@ export class FileUploadDto {
   content!: string;
 }
 
+/**
+ * Every code `inspectUpload` may answer (all 400): list them in an upload message's `errors`
+ * (`errors: ['ACTIVITY_NOT_FOUND', ...ATTACHMENT_UPLOAD_ERRORS]`).
+ */
+export const ATTACHMENT_UPLOAD_ERRORS = [
+  'ATTACHMENT_EMPTY',
+  'ATTACHMENT_TOO_LARGE',
+  'ATTACHMENT_TYPE_MISMATCH',
+  'ATTACHMENT_TYPE_NOT_ALLOWED',
+  'ATTACHMENT_UNREADABLE',
+  'ATTACHMENT_TEXT_NOT_UTF8',
+] as const;
+
 /** The kinds of file the platform recognises from their content (see `inspectUpload`). */
 export const ATTACHMENT_KINDS = ['jpeg', 'png', 'webp', 'pdf', 'xlsx', 'docx', 'csv', 'text'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];

@@ -256,6 +256,11 @@ export const ERROR_CATALOGUE = {
     fr: "Le fichier n'est pas ce que son nom annonce (extension {extension}, contenu {detected}) : un fichier renommé est refusé.",
     en: 'The file is not what its name says (extension {extension}, content {detected}): a renamed file is refused.',
   },
+  ATTACHMENT_TEXT_NOT_UTF8: {
+    kind: 'validation',
+    fr: "Le fichier texte n'est pas en UTF-8 : enregistrez-le au format « CSV UTF-8 » (ou « Texte Unicode UTF-8 ») puis renvoyez-le.",
+    en: 'The text file is not in UTF-8: save it as "CSV UTF-8" (or "Unicode Text UTF-8") and send it again.',
+  },
   ATTACHMENT_UNREADABLE: {
     kind: 'validation',
     fr: 'Le fichier {detected} est illisible ou tronqué : enregistrez-le de nouveau puis renvoyez-le.',
