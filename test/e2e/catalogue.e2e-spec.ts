@@ -1,5 +1,5 @@
 import { hasPermission, type PermissionName } from '@prosmed/auth';
-import { CATALOGUE, pathFieldsOf, type AnyMessageDef } from '@prosmed/contracts';
+import { CATALOGUE, pathFieldsOf, uploadHttpParts, type AnyMessageDef } from '@prosmed/contracts';
 import { demoUsers } from '@prosmed/testing';
 import { call, waitForLand } from './support/http';
 import { type AppProcess, startGatewayProcess, startServiceProcesses } from './support/processes';
@@ -34,7 +34,7 @@ function callerFor(def: AnyMessageDef): string | undefined {
   return name;
 }
 
-function requestOf(def: AnyMessageDef): { path: string; body?: unknown } {
+function requestOf(def: AnyMessageDef): { path: string; body?: unknown; raw?: Buffer } {
   const http = def.http!;
   const example = JSON.parse(JSON.stringify(http.example)) as Record<string, unknown>;
   const fields = pathFieldsOf(http.path);
@@ -47,6 +47,11 @@ function requestOf(def: AnyMessageDef): { path: string; body?: unknown } {
       Object.entries(rest).map(([k, v]): [string, string] => [k, String(v)]),
     ).toString();
     return { path: `${prefix}${path}${query ? `?${query}` : ''}` };
+  }
+  if (http.upload) {
+    // An upload route takes the file as the raw body and its name in the query string.
+    const parts = uploadHttpParts(example, fields);
+    return { path: `${prefix}${path}?${parts.query}`, raw: parts.body };
   }
   return { path: `${prefix}${path}`, body: rest };
 }
@@ -69,10 +74,12 @@ describe('the catalogue through the real gateway', () => {
   it.each(CATALOGUE.filter((d) => d.http).map((d) => [d.id, d] as const))(
     '%s: its example is never VALIDATION_FAILED nor a 5xx',
     async (_, def) => {
-      const { path, body } = requestOf(def);
+      const { path, body, raw } = requestOf(def);
       const res = await call<{ code?: string; details?: unknown }>(gw.url, def.http!.method, path, {
         as: callerFor(def),
         body,
+        raw,
+        contentType: raw ? 'application/octet-stream' : undefined,
       });
       expect({ status: res.status, code: res.body.code, details: res.body.details }).not.toMatchObject({
         code: 'VALIDATION_FAILED',
