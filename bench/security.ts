@@ -39,7 +39,7 @@ export async function benchSecurity(
   const write: Send = async () => {
     const r = await client.send(
       'POST',
-      '/api/v1/activities',
+      '/api/v1/ccs-activities',
       { ...auth, 'content-type': 'application/json', 'idempotency-key': `bench-${randomUUID()}` },
       activityBody(sent++),
       false,
@@ -47,7 +47,7 @@ export async function benchSecurity(
     return r.status;
   };
   const read: Send = async () =>
-    (await client.send('GET', '/api/v1/activities?ccsCode=CCS-SEGOU&limit=20', auth, undefined, false))
+    (await client.send('GET', '/api/v1/ccs-activities?ccsCode=CCS-SEGOU&limit=20', auth, undefined, false))
       .status;
 
   try {
@@ -59,7 +59,7 @@ export async function benchSecurity(
 
 async function measure(write: Send, read: Send): Promise<Record<string, number>> {
   const first = await write(0);
-  if (first !== 201) throw new Error(`POST /api/v1/activities answered ${first}`);
+  if (first !== 201) throw new Error(`POST /api/v1/ccs-activities answered ${first}`);
   const w1 = await closedLoop({ concurrency: 1, warmupMs: WARMUP_MS, durationMs: DURATION_MS, send: write });
   const w8 = await closedLoop({ concurrency: 8, warmupMs: WARMUP_MS, durationMs: DURATION_MS, send: write });
   const r1 = await closedLoop({ concurrency: 1, warmupMs: WARMUP_MS, durationMs: DURATION_MS, send: read });

@@ -107,7 +107,7 @@ describe('the CCS service through the gateway (real Keycloak, Kafka, PostgreSQL)
   it('records the report’s football match for Ségou, once per Idempotency-Key, hidden from Nara', async () => {
     const key = randomUUID();
     const post = () =>
-      call<Activity>(gw.url, 'POST', '/api/v1/activities', {
+      call<Activity>(gw.url, 'POST', '/api/v1/ccs-activities', {
         as: 'ccs.segou',
         body: match(),
         headers: { 'idempotency-key': key },
@@ -120,19 +120,21 @@ describe('the CCS service through the gateway (real Keycloak, Kafka, PostgreSQL)
     ]);
     expect(r.rows[0].n).toBe(1);
 
-    const seen = await call<ErrorBody>(gw.url, 'GET', `/api/v1/activities/${created.id}`, { as: 'ccs.nara' });
+    const seen = await call<ErrorBody>(gw.url, 'GET', `/api/v1/ccs-activities/${created.id}`, {
+      as: 'ccs.nara',
+    });
     expect([seen.status, seen.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
-    const none = await call<ErrorBody>(gw.url, 'GET', `/api/v1/activities/${randomUUID()}`, {
+    const none = await call<ErrorBody>(gw.url, 'GET', `/api/v1/ccs-activities/${randomUUID()}`, {
       as: 'ccs.nara',
     });
     expect([none.status, none.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
-    const changed = await send<ErrorBody>('PATCH', `/api/v1/activities/${created.id}`, 'ccs.nara', {
+    const changed = await send<ErrorBody>('PATCH', `/api/v1/ccs-activities/${created.id}`, 'ccs.nara', {
       version: 1,
       theme: 'x',
     });
     expect([changed.status, changed.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
     expect(
-      ok(await call(gw.url, 'GET', `/api/v1/activities/${created.id}`, { as: 'manager' })),
+      ok(await call(gw.url, 'GET', `/api/v1/ccs-activities/${created.id}`, { as: 'manager' })),
     ).toMatchObject({
       id: created.id,
     });
@@ -142,7 +144,7 @@ describe('the CCS service through the gateway (real Keycloak, Kafka, PostgreSQL)
       call<{ id: string; kind: string; code?: string }>(
         gw.url,
         'POST',
-        `/api/v1/activities/${created.id}/attachments?fileName=${encodeURIComponent(fileName)}`,
+        `/api/v1/ccs-activities/${created.id}/attachments?fileName=${encodeURIComponent(fileName)}`,
         {
           as,
           raw: bytes,
@@ -153,9 +155,14 @@ describe('the CCS service through the gateway (real Keycloak, Kafka, PostgreSQL)
     const photo = ok(await upload('match.png', photoWithGps()), 201);
     expect(photo.kind).toBe('png');
     expect(photoWithGps().toString('latin1')).toContain(GPS_MARK);
-    const download = await call(gw.url, 'GET', `/api/v1/activities/${created.id}/attachments/${photo.id}`, {
-      as: 'manager',
-    });
+    const download = await call(
+      gw.url,
+      'GET',
+      `/api/v1/ccs-activities/${created.id}/attachments/${photo.id}`,
+      {
+        as: 'manager',
+      },
+    );
     expect(download.status).toBe(200);
     expect(download.text).not.toContain(GPS_MARK);
     const liar = await upload('photo.png', attendanceSheet());
@@ -163,9 +170,14 @@ describe('the CCS service through the gateway (real Keycloak, Kafka, PostgreSQL)
     const intruder = await upload('match.png', photoWithGps(), 'ccs.nara');
     expect([intruder.status, intruder.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
     const files = ok(
-      await call<{ items: { id: string }[] }>(gw.url, 'GET', `/api/v1/activities/${created.id}/attachments`, {
-        as: 'ccs.segou',
-      }),
+      await call<{ items: { id: string }[] }>(
+        gw.url,
+        'GET',
+        `/api/v1/ccs-activities/${created.id}/attachments`,
+        {
+          as: 'ccs.segou',
+        },
+      ),
     );
     expect(files.items.map((f) => f.id)).toEqual([photo.id]);
 
@@ -181,7 +193,7 @@ describe('the CCS service through the gateway (real Keycloak, Kafka, PostgreSQL)
       theme: `Refusé ${tag}`,
       participants: { total: 120, women: 130, youth: 70, fds: 30 },
     });
-    const r = await send<ErrorBody>('POST', '/api/v1/activities', 'ccs.segou', body);
+    const r = await send<ErrorBody>('POST', '/api/v1/ccs-activities', 'ccs.segou', body);
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('PARTICIPANTS_EXCEED_TOTAL');
     expect(r.body.message).toContain('participants.women');
@@ -284,11 +296,16 @@ describe('the CCS service through the gateway (real Keycloak, Kafka, PostgreSQL)
       ['PATCH', '/api/v1/ccs/CCS-SEGOU', 'admin.prosmed', { version: 0 }],
       ['GET', '/api/v1/ccs?level=national', 'manager', undefined],
       ['GET', '/api/v1/ccs/not a code', 'manager', undefined],
-      ['POST', '/api/v1/activities', 'ccs.segou', { ...match(), type: 'concert' }],
-      ['PATCH', `/api/v1/activities/${id}`, 'ccs.segou', { version: 1, forces: ['army'] }],
-      ['POST', `/api/v1/activities/${id}/recommendations/nope`, 'ccs.segou', { version: 1, state: 'done' }],
-      ['GET', '/api/v1/activities?from=yesterday', 'manager', undefined],
-      ['GET', '/api/v1/activities/42', 'manager', undefined],
+      ['POST', '/api/v1/ccs-activities', 'ccs.segou', { ...match(), type: 'concert' }],
+      ['PATCH', `/api/v1/ccs-activities/${id}`, 'ccs.segou', { version: 1, forces: ['army'] }],
+      [
+        'POST',
+        `/api/v1/ccs-activities/${id}/recommendations/nope`,
+        'ccs.segou',
+        { version: 1, state: 'done' },
+      ],
+      ['GET', '/api/v1/ccs-activities?from=yesterday', 'manager', undefined],
+      ['GET', '/api/v1/ccs-activities/42', 'manager', undefined],
       ['POST', '/api/v1/grievances', 'ccs.segou', { ccsCode: 'CCS-SEGOU', category: 'rumour' }],
       ['POST', `/api/v1/grievances/${id}/referral`, 'ccs.segou', { version: 1, service: 'army' }],
       ['POST', `/api/v1/grievances/${id}/follow-ups`, 'ccs.segou', { version: 1, note: '' }],

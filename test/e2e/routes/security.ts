@@ -6,17 +6,17 @@ export const SECURITY_ROUTE_ROWS: RouteRows = {
   'POST /api/v1/ccs': { body: {} },
   'GET /api/v1/ccs/{code}': { params: { code: 'CCS-SEGOU' } },
   'PATCH /api/v1/ccs/{code}': { params: { code: 'CCS-SEGOU' }, body: {} },
-  'GET /api/v1/activities': {},
-  'POST /api/v1/activities': { body: {} },
-  'GET /api/v1/activities/{activityId}': { params: { activityId: NO_SUCH_ID } },
-  'PATCH /api/v1/activities/{activityId}': { params: { activityId: NO_SUCH_ID }, body: {} },
-  'POST /api/v1/activities/{activityId}/recommendations/{recommendationId}': {
+  'GET /api/v1/ccs-activities': {},
+  'POST /api/v1/ccs-activities': { body: {} },
+  'GET /api/v1/ccs-activities/{activityId}': { params: { activityId: NO_SUCH_ID } },
+  'PATCH /api/v1/ccs-activities/{activityId}': { params: { activityId: NO_SUCH_ID }, body: {} },
+  'POST /api/v1/ccs-activities/{activityId}/recommendations/{recommendationId}': {
     params: { activityId: NO_SUCH_ID, recommendationId: NO_SUCH_ID },
     body: {},
   },
-  'POST /api/v1/activities/{activityId}/attachments': { params: { activityId: NO_SUCH_ID }, body: {} },
-  'GET /api/v1/activities/{activityId}/attachments': { params: { activityId: NO_SUCH_ID } },
-  'GET /api/v1/activities/{activityId}/attachments/{attachmentId}': {
+  'POST /api/v1/ccs-activities/{activityId}/attachments': { params: { activityId: NO_SUCH_ID }, body: {} },
+  'GET /api/v1/ccs-activities/{activityId}/attachments': { params: { activityId: NO_SUCH_ID } },
+  'GET /api/v1/ccs-activities/{activityId}/attachments/{attachmentId}': {
     params: { activityId: NO_SUCH_ID, attachmentId: NO_SUCH_ID },
   },
   'GET /api/v1/grievances': {},

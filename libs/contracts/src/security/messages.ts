@@ -182,7 +182,7 @@ const activityRecord = defineMessage({
   key: byCcs,
   http: {
     method: 'POST',
-    path: 'activities',
+    path: 'ccs-activities',
     status: 201,
     tag: TAG_ACTIVITIES,
     summary: 'Enregistrer une activité du CCS',
@@ -190,7 +190,7 @@ const activityRecord = defineMessage({
       'Réunion, sensibilisation, porte ouverte des FDS, match, émission de radio... Participants : un total et ' +
       'des sous-totaux qui se chevauchent (femmes, jeunes, FDS, enfants), chacun au plus égal au total. ' +
       'Envoyer une `Idempotency-Key`.',
-    location: (a) => `activities/${a.id}`,
+    location: (a) => `ccs-activities/${a.id}`,
     example: {
       ccsCode: 'CCS-SEGOU',
       type: 'sports-event',
@@ -217,7 +217,7 @@ const activityUpdate = defineMessage({
   key: (r) => r.activityId,
   http: {
     method: 'PATCH',
-    path: 'activities/:activityId',
+    path: 'ccs-activities/:activityId',
     tag: TAG_ACTIVITIES,
     summary: 'Corriger une activité',
     description: 'Envoyer la `version` lue et les champs à changer.',
@@ -237,7 +237,7 @@ const activityRecommendation = defineMessage({
   key: (r) => r.activityId,
   http: {
     method: 'POST',
-    path: 'activities/:activityId/recommendations/:recommendationId',
+    path: 'ccs-activities/:activityId/recommendations/:recommendationId',
     tag: TAG_ACTIVITIES,
     summary: 'Suivre une recommandation : son état et une note',
     example: {
@@ -261,7 +261,7 @@ const activityList = defineMessage({
   permission: 'activity:read',
   http: {
     method: 'GET',
-    path: 'activities',
+    path: 'ccs-activities',
     tag: TAG_ACTIVITIES,
     summary: 'Lister les activités des CCS',
     description:
@@ -282,7 +282,7 @@ const activityGet = defineMessage({
   permission: 'activity:read',
   http: {
     method: 'GET',
-    path: 'activities/:activityId',
+    path: 'ccs-activities/:activityId',
     tag: TAG_ACTIVITIES,
     summary: 'Lire une activité et son historique',
     example: { activityId: ACTIVITY_ID },
@@ -309,7 +309,7 @@ const activityAttachmentAdd = defineMessage({
   key: (r) => r.activityId,
   http: {
     method: 'POST',
-    path: 'activities/:activityId/attachments',
+    path: 'ccs-activities/:activityId/attachments',
     status: 201,
     tag: TAG_ACTIVITIES,
     summary: 'Joindre une photo ou une liste de présence à une activité (JPEG, PNG, WebP, PDF)',
@@ -333,7 +333,7 @@ const activityAttachmentList = defineMessage({
   permission: 'activity:read',
   http: {
     method: 'GET',
-    path: 'activities/:activityId/attachments',
+    path: 'ccs-activities/:activityId/attachments',
     tag: TAG_ACTIVITIES,
     summary: 'Lister les pièces jointes d’une activité',
     example: { activityId: ACTIVITY_ID },
@@ -351,7 +351,7 @@ const activityAttachmentContent = defineMessage({
   permission: 'activity:read',
   http: {
     method: 'GET',
-    path: 'activities/:activityId/attachments/:attachmentId',
+    path: 'ccs-activities/:activityId/attachments/:attachmentId',
     tag: TAG_ACTIVITIES,
     summary: 'Télécharger une pièce jointe d’une activité',
     render: 'file',
