@@ -55,8 +55,8 @@ describe('anticorruption request classes', () => {
     expect(refused(ReturnUpdateDto, { updateId: ID, version: 2, comment: 'Précisez.' })).toBe('ok');
     expect(refused(ReturnUpdateDto, { updateId: ID, version: 2 })).toEqual(['comment']);
     expect(refused(ReturnUpdateDto, { updateId: ID, version: 0, comment: '' })).toEqual([
-      'version',
       'comment',
+      'version',
     ]);
   });
 
