@@ -57,7 +57,8 @@ export class UpdatesService {
   async propose(rc: RequestContext, dto: ProposeUpdateDto): Promise<UpdateDto> {
     const scope = requirePermission(rc.identity, 'update:propose');
     return inTransaction(this.dataSource, async (tx) => {
-      const action = await this.plan.factByCode(tx, dto.code, true);
+      // No lock on the action: the unique (action, period) index settles two proposals racing.
+      const action = await this.plan.factByCode(tx, dto.code);
       // Another structure's action and an action that does not exist answer the same: no hint.
       assertFoundInScope(scope, action, structureOwner, domainError('ACTION_NOT_FOUND', { code: dto.code }));
       if (periodBounds(dto.period).to < action.start_on) {
