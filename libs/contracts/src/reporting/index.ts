@@ -1,2 +1,6 @@
+export * from './reporting';
+export * from './activity-dtos';
+export * from './indicator-dtos';
+export * from './report-dtos';
 export * from './messages';
 export * from './errors';

@@ -2,6 +2,391 @@
  * Every request the reporting service answers, declared once (see `land/messages.ts`): the gateway
  * builds its routes from these, the service binds one handler to each.
  */
-import type { AnyMessageDef } from '../catalogue';
+import { defineMessage, type AnyMessageDef } from '../catalogue';
+import {
+  ProgrammeActivityDto,
+  ProgrammeActivityListDto,
+  ProgrammeActivityListQueryDto,
+  RecordProgrammeActivityDto,
+} from './activity-dtos';
+import {
+  DashboardDto,
+  DashboardQueryDto,
+  DefineIndicatorDto,
+  ResultIndicatorDto,
+  ResultIndicatorListDto,
+  IndicatorValuesDto,
+  IndicatorValuesQueryDto,
+  IndicatorListQueryDto,
+  ParkedEventListDto,
+  ParkedEventQueryDto,
+  SetTargetDto,
+} from './indicator-dtos';
+import {
+  Dhis2DataValueSetDto,
+  DraftReportDto,
+  EditReportDto,
+  PublishReportDto,
+  ReportDto,
+  ReportFileQueryDto,
+  ReportIdDto,
+  ReportListDto,
+  ReportListQueryDto,
+} from './report-dtos';
 
-export const ReportingMessages = {} satisfies Record<string, AnyMessageDef>;
+const REPORT_ID = '5e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b';
+const byReport = (r: { reportId: string }) => r.reportId;
+const TAG_FRAMEWORK = 'Indicateurs';
+const TAG_REPORTS = 'Rapports';
+
+const activityRecord = defineMessage({
+  service: 'reporting',
+  name: 'activity.record',
+  version: 1,
+  kind: 'command',
+  request: RecordProgrammeActivityDto,
+  response: ProgrammeActivityDto,
+  errors: [
+    'SUBCOUNT_EXCEEDS_TOTAL',
+    'SUBCOUNT_TWICE',
+    'ACTIVITY_END_BEFORE_START',
+    'DATE_IN_FUTURE',
+    'PLACE_UNKNOWN',
+  ],
+  permission: 'programme-activity:write',
+  key: (r) => r.placeCode,
+  http: {
+    method: 'POST',
+    path: 'activities',
+    status: 201,
+    tag: 'Activités du programme',
+    summary: 'Enregistrer une activité du programme (formation, atelier, sensibilisation…)',
+    description:
+      'Les activités qu’aucun autre service n’enregistre. Sous-totaux (femmes, hommes, jeunes) au plus égaux au ' +
+      'total ; un pourcentage (`womenPercent`) est enregistré comme le nombre qu’il représente (arrondi à la ' +
+      'personne la plus proche, la demie vers le haut). Rejouer avec le même `Idempotency-Key` ne crée rien.',
+    example: {
+      resultArea: 'R1',
+      kind: 'awareness-session',
+      title: 'Public show sur la gestion des conflits fonciers',
+      audience: 'women-youth-associations',
+      placeCode: 'ML-SEG-SEG',
+      startDate: '2023-10-12',
+      endDate: '2023-10-12',
+      participants: { total: 589, women: 402 },
+    },
+  },
+});
+
+const activityList = defineMessage({
+  service: 'reporting',
+  name: 'activity.list',
+  version: 1,
+  kind: 'query',
+  request: ProgrammeActivityListQueryDto,
+  response: ProgrammeActivityListDto,
+  errors: ['PERIOD_INVALID'],
+  permission: 'report:read',
+  http: {
+    method: 'GET',
+    path: 'activities',
+    tag: 'Activités du programme',
+    summary: 'Lister les activités du programme d’une période',
+    example: { period: '2023Q4', resultArea: 'R1' },
+  },
+});
+
+const indicatorList = defineMessage({
+  service: 'reporting',
+  name: 'indicator.list',
+  version: 1,
+  kind: 'query',
+  request: IndicatorListQueryDto,
+  response: ResultIndicatorListDto,
+  errors: [],
+  permission: 'report:read',
+  http: {
+    method: 'GET',
+    path: 'indicators',
+    tag: TAG_FRAMEWORK,
+    summary: 'Le cadre de résultats : indicateurs (dernière version) et cibles',
+    example: { resultArea: 'R1' },
+  },
+});
+
+const indicatorDefine = defineMessage({
+  service: 'reporting',
+  name: 'indicator.define',
+  version: 1,
+  kind: 'command',
+  request: DefineIndicatorDto,
+  response: ResultIndicatorDto,
+  errors: ['INDICATOR_DEFINITION_INVALID', 'INDICATOR_UNCHANGED'],
+  permission: 'indicator:write',
+  key: (r) => r.code,
+  http: {
+    method: 'POST',
+    path: 'indicators',
+    status: 201,
+    tag: TAG_FRAMEWORK,
+    summary: 'Définir un indicateur (ou une nouvelle version), sans changer le code',
+    description:
+      'Quels événements comptent (types, filtre `where`) et comment (`count`, `sum` d’un champ, `distinct`). ' +
+      'Les faits sont recalculés sur tout l’historique reçu ; l’ancienne version reste consultable dans l’audit.',
+    location: (i) => `indicators/${i.code}/values`,
+    example: {
+      code: 'r1-cofo-workshop-people',
+      resultArea: 'R1',
+      label: 'Acteurs formés sur les textes fonciers et l’homologation',
+      unit: 'personnes',
+      measure: 'sum',
+      sources: [
+        {
+          eventTypes: ['reporting.activity.v1'],
+          where: { kind: 'workshop', resultArea: 'R1' },
+          valueField: 'participants.total',
+          femaleField: 'participants.women',
+          maleField: 'participants.men',
+          youthField: 'participants.youth',
+        },
+      ],
+    },
+  },
+});
+
+const indicatorTarget = defineMessage({
+  service: 'reporting',
+  name: 'indicator.target.set',
+  version: 1,
+  kind: 'command',
+  request: SetTargetDto,
+  response: ResultIndicatorDto,
+  errors: ['INDICATOR_NOT_FOUND'],
+  permission: 'indicator:write',
+  key: (r) => r.code,
+  http: {
+    method: 'PUT',
+    path: 'indicators/:code/targets/:year',
+    tag: TAG_FRAMEWORK,
+    summary: 'Fixer la cible annuelle d’un indicateur',
+    example: { code: 'r1-awareness-people', year: 2023, value: 3000 },
+  },
+});
+
+const indicatorValues = defineMessage({
+  service: 'reporting',
+  name: 'indicator.values',
+  version: 1,
+  kind: 'query',
+  request: IndicatorValuesQueryDto,
+  response: IndicatorValuesDto,
+  errors: ['INDICATOR_NOT_FOUND', 'PERIOD_INVALID', 'PLACE_UNKNOWN'],
+  permission: 'report:read',
+  http: {
+    method: 'GET',
+    path: 'indicators/:code/values',
+    tag: TAG_FRAMEWORK,
+    summary: 'Valeur d’un indicateur sur une période, par lieu, sexe et jeunes, et avancement vers la cible',
+    description:
+      'Période `2023Q4`, `2023` ou `2023-10-01..2023-12-31` ; agrégé au niveau demandé (région, cercle, commune, ' +
+      'pays) sur l’ancienne ou la nouvelle carte, par la table de correspondance.',
+    example: { code: 'r1-awareness-people', period: '2023Q4', level: 'cercle', map: 'pre2024' },
+  },
+});
+
+const dashboard = defineMessage({
+  service: 'reporting',
+  name: 'dashboard.get',
+  version: 1,
+  kind: 'query',
+  request: DashboardQueryDto,
+  response: DashboardDto,
+  errors: ['PERIOD_INVALID'],
+  permission: 'report:read',
+  http: {
+    method: 'GET',
+    path: 'dashboard',
+    tag: TAG_FRAMEWORK,
+    summary: 'Tableau de bord d’une période : chaque indicateur par résultat',
+    example: { period: '2023Q4' },
+  },
+});
+
+const parkedEvents = defineMessage({
+  service: 'reporting',
+  name: 'event.parked.list',
+  version: 1,
+  kind: 'query',
+  request: ParkedEventQueryDto,
+  response: ParkedEventListDto,
+  errors: [],
+  permission: 'report:read',
+  http: {
+    method: 'GET',
+    path: 'parked-events',
+    tag: TAG_FRAMEWORK,
+    summary: 'Événements mis de côté (type ou version inconnus, contenu illisible)',
+    example: { limit: 50 },
+  },
+});
+
+const reportDraft = defineMessage({
+  service: 'reporting',
+  name: 'report.draft',
+  version: 1,
+  kind: 'command',
+  request: DraftReportDto,
+  response: ReportDto,
+  errors: [],
+  permission: 'report:write',
+  key: (r) => r.period,
+  http: {
+    method: 'POST',
+    path: 'reports',
+    status: 201,
+    tag: TAG_REPORTS,
+    summary: 'Rédiger le rapport trimestriel d’un trimestre à partir des données',
+    description:
+      'Toutes les sections du rapport (Principaux résultats, Résultat 1 à 4, Comité de pilotage) avec chiffres, ' +
+      'phrases générées, tableaux par cercle et par sexe.',
+    location: (r) => `reports/${r.id}`,
+    example: { period: '2023Q4' },
+  },
+});
+
+const reportList = defineMessage({
+  service: 'reporting',
+  name: 'report.list',
+  version: 1,
+  kind: 'query',
+  request: ReportListQueryDto,
+  response: ReportListDto,
+  errors: [],
+  permission: 'report:read',
+  http: {
+    method: 'GET',
+    path: 'reports',
+    tag: TAG_REPORTS,
+    summary: 'Lister les rapports',
+    example: { period: '2023Q4' },
+  },
+});
+
+const reportGet = defineMessage({
+  service: 'reporting',
+  name: 'report.get',
+  version: 1,
+  kind: 'query',
+  request: ReportIdDto,
+  response: ReportDto,
+  errors: ['REPORT_NOT_FOUND'],
+  permission: 'report:read',
+  http: {
+    method: 'GET',
+    path: 'reports/:reportId',
+    tag: TAG_REPORTS,
+    summary: 'Lire un rapport',
+    example: { reportId: REPORT_ID },
+  },
+});
+
+const reportEdit = defineMessage({
+  service: 'reporting',
+  name: 'report.edit',
+  version: 1,
+  kind: 'command',
+  request: EditReportDto,
+  response: ReportDto,
+  errors: ['REPORT_NOT_FOUND', 'REPORT_PUBLISHED', 'VERSION_CONFLICT'],
+  permission: 'report:write',
+  key: byReport,
+  http: {
+    method: 'PATCH',
+    path: 'reports/:reportId',
+    tag: TAG_REPORTS,
+    summary: 'Modifier le texte des sections d’un rapport en brouillon',
+    example: {
+      reportId: REPORT_ID,
+      version: 1,
+      narratives: [{ section: 'R1', text: 'Le trimestre a été marqué par…' }],
+    },
+  },
+});
+
+const reportPublish = defineMessage({
+  service: 'reporting',
+  name: 'report.publish',
+  version: 1,
+  kind: 'command',
+  request: PublishReportDto,
+  response: ReportDto,
+  errors: ['REPORT_NOT_FOUND', 'REPORT_PUBLISHED', 'VERSION_CONFLICT'],
+  permission: 'report:write',
+  key: byReport,
+  http: {
+    method: 'POST',
+    path: 'reports/:reportId/publication',
+    tag: TAG_REPORTS,
+    summary: 'Publier un rapport : sa version est figée',
+    example: { reportId: REPORT_ID, version: 1 },
+  },
+});
+
+function download(name: string, ext: string, summary: string): AnyMessageDef {
+  return defineMessage({
+    service: 'reporting',
+    name: `report.${name}`,
+    version: 1,
+    kind: 'query',
+    request: ReportFileQueryDto,
+    response: null,
+    errors: ['REPORT_NOT_FOUND', 'REPORT_VERSION_NOT_FOUND'],
+    permission: 'report:read',
+    http: {
+      method: 'GET',
+      path: `reports/:reportId.${ext}`,
+      tag: TAG_REPORTS,
+      summary,
+      render: 'file',
+      example: { reportId: REPORT_ID },
+    },
+  });
+}
+
+const reportDhis2 = defineMessage({
+  service: 'reporting',
+  name: 'report.dhis2',
+  version: 1,
+  kind: 'query',
+  request: ReportFileQueryDto,
+  response: Dhis2DataValueSetDto,
+  errors: ['REPORT_NOT_FOUND', 'REPORT_VERSION_NOT_FOUND'],
+  permission: 'report:read',
+  http: {
+    method: 'GET',
+    path: 'reports/:reportId/dhis2',
+    tag: TAG_REPORTS,
+    summary: 'Le rapport en dataValueSets DHIS2 (élément, période 2023Q4, unité, sexe)',
+    example: { reportId: REPORT_ID },
+  },
+});
+
+export const ReportingMessages = {
+  activityRecord,
+  activityList,
+  indicatorList,
+  indicatorDefine,
+  indicatorTarget,
+  indicatorValues,
+  dashboard,
+  parkedEvents,
+  reportDraft,
+  reportList,
+  reportGet,
+  reportEdit,
+  reportPublish,
+  reportPdf: download('pdf', 'pdf', 'Le rapport en PDF (français, A4, graphiques)'),
+  reportXlsx: download('xlsx', 'xlsx', 'Le rapport en XLSX (une feuille par résultat)'),
+  reportCsv: download('csv', 'csv', 'Les indicateurs du rapport en CSV'),
+  reportDhis2,
+} satisfies Record<string, AnyMessageDef>;

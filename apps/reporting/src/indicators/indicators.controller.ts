@@ -1,0 +1,53 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload, type KafkaContext } from '@nestjs/microservices';
+import {
+  ReportingMessages,
+  type DashboardDto,
+  type DashboardQueryDto,
+  type DefineIndicatorDto,
+  type IndicatorListQueryDto,
+  type IndicatorValuesDto,
+  type IndicatorValuesQueryDto,
+  type ParkedEventListDto,
+  type ParkedEventQueryDto,
+  type ResultIndicatorDto,
+  type ResultIndicatorListDto,
+  type SetTargetDto,
+} from '@prosmed/contracts';
+import { Handles, readRequestContext } from '@prosmed/messaging';
+import { IndicatorsService } from './indicators.service';
+
+@Controller()
+export class IndicatorsController {
+  constructor(private readonly indicators: IndicatorsService) {}
+
+  @Handles(ReportingMessages.indicatorList)
+  list(@Payload() body: IndicatorListQueryDto, @Ctx() ctx: KafkaContext): Promise<ResultIndicatorListDto> {
+    return this.indicators.list(readRequestContext(ctx), body.resultArea);
+  }
+
+  @Handles(ReportingMessages.indicatorDefine)
+  define(@Payload() body: DefineIndicatorDto, @Ctx() ctx: KafkaContext): Promise<ResultIndicatorDto> {
+    return this.indicators.define(readRequestContext(ctx), body);
+  }
+
+  @Handles(ReportingMessages.indicatorTarget)
+  target(@Payload() body: SetTargetDto, @Ctx() ctx: KafkaContext): Promise<ResultIndicatorDto> {
+    return this.indicators.setTarget(readRequestContext(ctx), body);
+  }
+
+  @Handles(ReportingMessages.indicatorValues)
+  values(@Payload() body: IndicatorValuesQueryDto, @Ctx() ctx: KafkaContext): Promise<IndicatorValuesDto> {
+    return this.indicators.values(readRequestContext(ctx), body);
+  }
+
+  @Handles(ReportingMessages.dashboard)
+  dashboard(@Payload() body: DashboardQueryDto, @Ctx() ctx: KafkaContext): Promise<DashboardDto> {
+    return this.indicators.dashboard(readRequestContext(ctx), body.period);
+  }
+
+  @Handles(ReportingMessages.parkedEvents)
+  parked(@Payload() body: ParkedEventQueryDto, @Ctx() ctx: KafkaContext): Promise<ParkedEventListDto> {
+    return this.indicators.parked(readRequestContext(ctx), body);
+  }
+}
