@@ -27,6 +27,8 @@ const ACTIVITY_FILE_KINDS = ['jpeg', 'png', 'webp', 'pdf'] as const;
  */
 @Injectable()
 export class ActivityAttachmentsService {
+  // The store is the environment's (`ATTACHMENT_STORE`, PostgreSQL by default); a bad setting stops the
+  // service at start-up, when this service is built.
   private readonly files = new Attachments({ schema: 'security' });
 
   constructor(

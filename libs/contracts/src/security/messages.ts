@@ -2,7 +2,12 @@
  * Every request the security-committee (CCS) service answers, declared once (see `land/messages.ts`):
  * the gateway builds its routes from these, the service binds one handler to each. Texts in French.
  */
-import { ATTACHMENT_MAX_BYTES, AttachmentDto, AttachmentListDto } from '../attachments';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_UPLOAD_ERRORS,
+  AttachmentDto,
+  AttachmentListDto,
+} from '../attachments';
 import type { AnyMessageDef } from '../catalogue';
 import { defineMessage } from '../catalogue';
 import {
@@ -296,15 +301,7 @@ const activityAttachmentAdd = defineMessage({
   kind: 'command',
   request: ActivityAttachmentUploadDto,
   response: AttachmentDto,
-  errors: [
-    'OUT_OF_SCOPE',
-    'ACTIVITY_NOT_FOUND',
-    'ATTACHMENT_EMPTY',
-    'ATTACHMENT_TOO_LARGE',
-    'ATTACHMENT_TYPE_NOT_ALLOWED',
-    'ATTACHMENT_TYPE_MISMATCH',
-    'ATTACHMENT_UNREADABLE',
-  ],
+  errors: ['OUT_OF_SCOPE', 'ACTIVITY_NOT_FOUND', ...ATTACHMENT_UPLOAD_ERRORS],
   permission: 'activity:write',
   key: (r) => r.activityId,
   http: {
