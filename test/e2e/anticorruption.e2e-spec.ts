@@ -333,7 +333,7 @@ describe('SNLCC action plan through the gateway (real Keycloak, Kafka, PostgreSQ
     );
     const c0b = ok(await post<Update>(`updates/${u0.id}/consolidation`, 'snlcc.sp', { version: s0.version }));
     ok(await post(`updates/${u0.id}/validation`, 'copil.membre', { version: c0b.version }));
-    const live = ok(await get<Report>('reports/execution?period=2024-Q4', 'manager'));
+    const live = ok(await get<Report>('plan/execution?period=2024-Q4', 'manager'));
     expect(live.total.budgetSpent).toBeGreaterThanOrEqual(frozen.total.budgetSpent + 9_000_000);
     expect(ok(await get<Report>(`sessions/${session.id}/report`, 'manager'))).toEqual(frozen);
     const closedAgain = await post<ErrorBody>(`sessions/${session.id}/closure`, 'copil.membre', {

@@ -31,6 +31,6 @@ export const ANTICORRUPTION_ROUTE_ROWS: RouteRows = {
   'POST /api/v1/work-plans': { body: {} },
   'POST /api/v1/work-plans/{year}/adoption': { params: { year: '2024' }, body: {} },
   'GET /api/v1/work-plans/{year}': { params: { year: '2024' } },
-  'GET /api/v1/reports/execution': {},
-  'GET /api/v1/reports/execution.xlsx': {},
+  'GET /api/v1/plan/execution': {},
+  'GET /api/v1/plan/execution.xlsx': {},
 };

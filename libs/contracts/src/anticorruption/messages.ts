@@ -643,7 +643,7 @@ const reportExecution = defineMessage({
   permission: 'report:read',
   http: {
     method: 'GET',
-    path: 'reports/execution',
+    path: 'plan/execution',
     tag: T_REPORTS,
     summary: 'Taux d’exécution par axe, objectif et structure ; actions en retard ; budget prévu et dépensé',
     description:
@@ -663,7 +663,7 @@ const reportExecutionXlsx = defineMessage({
   permission: 'report:read',
   http: {
     method: 'GET',
-    path: 'reports/execution.xlsx',
+    path: 'plan/execution.xlsx',
     tag: T_REPORTS,
     summary: 'Le rapport d’exécution en XLSX (une feuille par axe, montants en FCFA)',
     render: 'file',
