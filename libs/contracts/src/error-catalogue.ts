@@ -266,6 +266,11 @@ export const ERROR_CATALOGUE = {
     fr: 'Le fichier {detected} est illisible ou tronqué : enregistrez-le de nouveau puis renvoyez-le.',
     en: 'The {detected} file is unreadable or truncated: save it again and send it again.',
   },
+  UPLOAD_ENCODING_UNSUPPORTED: {
+    kind: 'unsupported_media',
+    fr: "Le fichier est envoyé avec un Content-Encoding que l'API ne lit pas ({encoding}) : envoyez-le tel quel (ou en gzip).",
+    en: 'The file is sent with a Content-Encoding the API does not read ({encoding}): send it as it is (or gzip).',
+  },
   ATTACHMENT_NOT_FOUND: {
     kind: 'not_found',
     fr: 'Pièce jointe introuvable.',

@@ -63,7 +63,8 @@ export function limitText(bytes: number): string {
  * permission guards, so a caller who may not upload is refused before a byte of the file is read, and
  * before the idempotency interceptor, which then hashes the file's digest as the request's body. Over
  * `maxBytes` (declared or counted) is 413 `PAYLOAD_TOO_LARGE`; an empty body is 400 `VALIDATION_FAILED`
- * on `content`. A gzip or deflate `Content-Encoding` is undone, and the limit counts the undone bytes.
+ * on `content`. A gzip or deflate `Content-Encoding` is undone, and the limit counts the undone bytes;
+ * another one is 415 `UPLOAD_ENCODING_UNSUPPORTED`.
  */
 export class UploadBodyGuard implements CanActivate {
   private readonly parse: RequestHandler;
@@ -79,8 +80,21 @@ export class UploadBodyGuard implements CanActivate {
     await new Promise<void>((resolve, reject) => {
       this.parse(req, res, (err?: unknown) => {
         if (!err) return resolve();
+        if ((err as { type?: unknown }).type === 'encoding.unsupported') {
+          // Not "only JSON" (the JSON routes' 415): the body's compression is what is not read.
+          const encoding = String(req.headers['content-encoding'] ?? '').slice(0, 40);
+          return reject(new ApiError('UPLOAD_ENCODING_UNSUPPORTED', { encoding }));
+        }
         const code = bodyParserErrorCode(err);
-        reject(code ? new ApiError(code, { limit: limitText(this.maxBytes) }) : err);
+        if (code) return reject(new ApiError(code, { limit: limitText(this.maxBytes) }));
+        // A gzip, deflate or br body that does not decompress: what the caller sent, not a 500.
+        const status = (err as { status?: unknown }).status;
+        if (typeof status === 'number' && status >= 400 && status < 500) {
+          return reject(
+            new ApiError('VALIDATION_FAILED', {}, [{ field: 'content', code: 'compressedBodyUnreadable' }]),
+          );
+        }
+        reject(err);
       });
     });
     const body: unknown = req.body;

@@ -159,7 +159,7 @@ export function controllerFor(def: AnyMessageDef): Type {
       [
         ...def.errors,
         ...(ParamsType || RestType || upload ? (['VALIDATION_FAILED'] as const) : []),
-        ...(upload ? (['PAYLOAD_TOO_LARGE'] as const) : []),
+        ...(upload ? (['PAYLOAD_TOO_LARGE', 'UPLOAD_ENCODING_UNSUPPORTED'] as const) : []),
       ],
       { body: readsJson, idempotent: readsBody },
     ),

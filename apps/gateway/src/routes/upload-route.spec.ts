@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
@@ -199,6 +200,64 @@ describe('an upload route (http.upload)', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('reads a gzip body (the limit counts its inflated bytes), and refuses an encoding it cannot read', async () => {
+    const file = pdf(1000);
+    const gz = await fetch(uploadUrl(), {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer admin',
+        'content-type': 'application/pdf',
+        'content-encoding': 'gzip',
+      },
+      body: gzipSync(file),
+    });
+    expect(gz.status).toBe(201);
+    expect(Buffer.from(sent[0].value.content as string, 'base64').equals(file)).toBe(true);
+    const bomb = await fetch(uploadUrl(), {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer admin',
+        'content-type': 'application/pdf',
+        'content-encoding': 'gzip',
+      },
+      body: gzipSync(pdf(UPLOAD_LIMIT + 1)),
+    });
+    expect(bomb.status).toBe(413);
+    const compress = await fetch(uploadUrl(), {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer admin',
+        'content-type': 'application/pdf',
+        'content-encoding': 'compress',
+      },
+      body: file,
+    });
+    expect(compress.status).toBe(415);
+    expect(await compress.json()).toMatchObject({
+      code: 'UPLOAD_ENCODING_UNSUPPORTED',
+      message:
+        "Le fichier est envoyé avec un Content-Encoding que l'API ne lit pas (compress) : envoyez-le tel quel (ou en gzip).",
+    });
+    for (const encoding of ['gzip', 'br', 'deflate']) {
+      // Said to be compressed, but is not: a 400, never a 500.
+      const broken = await fetch(uploadUrl(), {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer admin',
+          'content-type': 'application/pdf',
+          'content-encoding': encoding,
+        },
+        body: file,
+      });
+      expect({ encoding, status: broken.status }).toEqual({ encoding, status: 400 });
+      expect(await broken.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'content', code: 'compressedBodyUnreadable' }],
+      });
+    }
+    expect(sent).toHaveLength(1);
+  });
+
   it('refuses an empty body, and a missing or unsafe fileName, with 400 VALIDATION_FAILED', async () => {
     const empty = await post(uploadUrl(), undefined, 'admin');
     expect(empty.status).toBe(400);
@@ -297,6 +356,9 @@ describe('the OpenAPI operation of an upload route', () => {
     ).toEqual(['path:activityId:true', 'query:category:false', 'query:fileName:true'].sort());
     expect(params.find((p) => p.name === 'fileName')?.description).toMatch(/^Nom du fichier/);
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['201', '400', '413']));
-    expect(Object.keys(op.responses)).not.toContain('415');
+    // 415 only for a Content-Encoding it cannot read, never "only JSON".
+    const unsupported = (op.responses['415'] as { description: string }).description;
+    expect(unsupported).toContain('UPLOAD_ENCODING_UNSUPPORTED');
+    expect(unsupported).not.toContain('UNSUPPORTED_MEDIA_TYPE');
   });
 });
