@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 import { Client } from 'pg';
 import { Events } from '@prosmed/contracts';
@@ -287,5 +288,7 @@ describe('the CCS service through the gateway (real Keycloak, Kafka, PostgreSQL)
     ]);
     expect(JSON.stringify(events)).not.toContain(tag);
     expect(JSON.stringify(events)).not.toContain('Racket');
+    // Nor in the logs of the service (at debug level) or of the gateway.
+    for (const app of [svc, gw]) expect(readFileSync(app.logFile, 'utf8')).not.toContain(tag);
   });
 });
