@@ -1,4 +1,10 @@
-import { SecurityMessages, messageIds, type CcsDto, type PageV1 } from '@prosmed/contracts';
+import {
+  SecurityMessages,
+  messageIds,
+  type CcsDetailDto,
+  type CcsDto,
+  type PageV1,
+} from '@prosmed/contracts';
 import { demoIdentity, startSecurity, uniqueCode, type SecurityHarness } from './security-harness';
 
 const S = messageIds(SecurityMessages);
@@ -80,6 +86,11 @@ describe('the CCS registry over Kafka (real PostgreSQL and Kafka)', () => {
       [code],
     );
     expect(audit.map((a) => a.action)).toEqual(['ccs.created', 'ccs.updated']);
+    const read = await h.call<CcsDetailDto>(S.ccsGet, { code });
+    expect(read.history.map((e) => [e.action, e.actor])).toEqual([
+      ['ccs.created', 'admin.prosmed'],
+      ['ccs.updated', 'admin.prosmed'],
+    ]);
   });
 
   it('refuses a taken code, a level that does not fit the place, and FDS members without a force', async () => {

@@ -3,6 +3,7 @@ import { Ctx, Payload, type KafkaContext } from '@nestjs/microservices';
 import {
   SecurityMessages,
   type CcsCodeDto,
+  type CcsDetailDto,
   type CcsDto,
   type CcsListQueryDto,
   type CreateCcsDto,
@@ -37,7 +38,7 @@ export class CcsController {
   }
 
   @Handles(SecurityMessages.ccsGet)
-  get(@Payload() body: CcsCodeDto, @Ctx() ctx: KafkaContext): Promise<CcsDto> {
+  get(@Payload() body: CcsCodeDto, @Ctx() ctx: KafkaContext): Promise<CcsDetailDto> {
     return this.ccs.get(readRequestContext(ctx), body.code);
   }
 }

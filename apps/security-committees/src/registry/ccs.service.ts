@@ -5,6 +5,7 @@ import { assertFoundInScope, requirePermission } from '@prosmed/auth';
 import {
   DEFAULT_PAGE_SIZE,
   domainError,
+  type CcsDetailDto,
   type CcsDto,
   type CcsListQueryDto,
   type CreateCcsDto,
@@ -13,7 +14,7 @@ import {
 } from '@prosmed/contracts';
 import type { RequestContext } from '@prosmed/messaging';
 import { decodeCursor, inTransaction, pageOf, type KeyColumn } from '@prosmed/persistence';
-import { auditActor, securityAudit } from '../shared/audit';
+import { auditActor, historyView, securityAudit } from '../shared/audit';
 import { assertRange } from '../shared/dates';
 import { PlaceRules } from '../shared/place-rules';
 import { ccsScopeSql, sqlParams } from '../shared/sql';
@@ -128,7 +129,7 @@ export class CcsService {
     });
   }
 
-  async get(rc: RequestContext, code: string): Promise<CcsDto> {
+  async get(rc: RequestContext, code: string): Promise<CcsDetailDto> {
     const scope = requirePermission(rc.identity, 'ccs:read');
     const rows: CcsRow[] = await this.dataSource.query(
       `SELECT ${CCS_COLUMNS} FROM "security"."ccs" c WHERE c."code" = $1`,
@@ -136,7 +137,8 @@ export class CcsService {
     );
     // Only her own CCS may turn out not to exist: for any other code, absent and not hers look the same.
     assertFoundInScope(scope, rows[0], ccsOwner, domainError('CCS_NOT_FOUND', { code }), { ccs: code });
-    return ccsView(rows[0]);
+    const history = await securityAudit.history(this.dataSource.manager, 'ccs', rows[0].id);
+    return { ...ccsView(rows[0]), history: historyView(history) };
   }
 
   async list(rc: RequestContext, q: CcsListQueryDto): Promise<PageV1<CcsDto>> {

@@ -16,6 +16,7 @@ import {
   REGISTRY_CODE_DOC,
   Text,
 } from '../dto-helpers';
+import { HistoryEntryDto } from '../land/case-replies';
 import { SEXES, type Sex } from '../land/registry';
 import { CCS_LEVELS, FORCES, type CcsLevel, type Force } from './security';
 
@@ -182,6 +183,11 @@ export class CcsDto {
   @ApiProperty({ example: 1 }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class CcsDetailDto extends CcsDto {
+  @ApiProperty({ type: [HistoryEntryDto], description: 'Créations et modifications (journal d’audit)' })
+  history!: HistoryEntryDto[];
 }
 
 export class CcsPageDto {

@@ -1,6 +1,14 @@
 /** The CCS registry's messages (see `messages.ts`). */
 import { defineMessage } from '../catalogue';
-import { CcsCodeDto, CcsDto, CcsListQueryDto, CcsPageDto, CreateCcsDto, UpdateCcsDto } from './ccs-dtos';
+import {
+  CcsCodeDto,
+  CcsDetailDto,
+  CcsDto,
+  CcsListQueryDto,
+  CcsPageDto,
+  CreateCcsDto,
+  UpdateCcsDto,
+} from './ccs-dtos';
 import { TAG_CCS } from './message-common';
 
 const ccsCreate = defineMessage({
@@ -96,14 +104,14 @@ const ccsGet = defineMessage({
   version: 1,
   kind: 'query',
   request: CcsCodeDto,
-  response: CcsDto,
+  response: CcsDetailDto,
   errors: ['CCS_NOT_FOUND', 'OUT_OF_SCOPE'],
   permission: 'ccs:read',
   http: {
     method: 'GET',
     path: 'ccs/:code',
     tag: TAG_CCS,
-    summary: 'Lire un CCS',
+    summary: 'Lire un CCS et son historique',
     example: { code: 'CCS-SEGOU' },
   },
 });
