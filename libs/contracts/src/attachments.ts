@@ -36,12 +36,18 @@ export function formatBytes(bytes: number, lang: 'fr' | 'en' = 'fr'): string {
   return `${lang === 'fr' ? text.replace('.', ',') : text} ${units[unit]}`;
 }
 
+/**
+ * Path separators, control characters, and the invisible formatting characters that can make a name
+ * display as another (`facture\u202Efdp.exe` shows as `facture exe.pdf`): bidirectional overrides and
+ * isolates, zero-width characters, the byte-order mark.
+ */
 // eslint-disable-next-line no-control-regex
-const FILE_NAME_FORBIDDEN = /[/\\\u0000-\u001F\u007F-\u009F]/;
+const FILE_NAME_FORBIDDEN = /[/\\\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
 
 /**
  * A file name as a person gave it, safe to store and to send back in `Content-Disposition`: no path
- * (`/`, `\`), no control character, not `.` or `..`. Length is checked apart (1..200 after trimming).
+ * (`/`, `\`), no control or invisible formatting character, not `.` or `..`. Length is checked apart
+ * (1..200 after trimming).
  */
 export function isSafeFileName(value: unknown): value is string {
   return (
