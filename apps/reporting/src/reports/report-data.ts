@@ -5,7 +5,7 @@ import type { PlaceMap } from '@prosmed/places';
 import { IndicatorQueries } from '../indicators/indicator-queries';
 import { IndicatorRepository } from '../indicators/indicator-repository';
 import type { Period } from '../shared/period';
-import { COUNTRY, placeName, places, rollUpCode } from '../shared/places';
+import { COUNTRY, placeName, places, rollUpCode, UNPLACED } from '../shared/places';
 import type { ActivityOfQuarter, IndicatorOfQuarter } from './report-builder';
 
 type Tx = Pick<EntityManager, 'query'>;
@@ -74,7 +74,7 @@ export class ReportData {
         total: r.total,
         women: r.women,
         youth: r.youth,
-        cercle: cercle === COUNTRY ? null : placeName(dir, cercle),
+        cercle: cercle === COUNTRY || cercle === UNPLACED ? null : placeName(dir, cercle),
       };
     });
   }

@@ -43,7 +43,7 @@ export function activitySentence(g: ActivityGroup): string {
     g.cercles.length === 0
       ? ''
       : `, dans ${g.cercles.length === 1 ? 'le cercle de' : 'les cercles de'} ${frList(g.cercles)}`;
-  if (g.total === 0) return `${lead} réalisé${g.units < 2 ? '' : 's'}${where}.`;
+  if (g.total === 0) return `${lead} réalisé${kind.feminine ? 'e' : ''}${g.units < 2 ? '' : 's'}${where}.`;
   let soit = '';
   if (g.byAudience.length > 1) {
     const parts = g.byAudience.map(

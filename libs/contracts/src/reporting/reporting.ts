@@ -39,22 +39,31 @@ export const ACTIVITY_KINDS = [
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
-/** Singular and plural French names, for the generated sentences ("2 ateliers"). */
-export const ACTIVITY_KIND_FR: Record<ActivityKind, { one: string; many: string }> = {
-  training: { one: 'formation', many: 'formations' },
-  workshop: { one: 'atelier', many: 'ateliers' },
-  'awareness-session': { one: 'séance de sensibilisation', many: 'séances de sensibilisation' },
+/** Singular and plural French names and their gender, for the generated sentences ("2 ateliers réalisés"). */
+export const ACTIVITY_KIND_FR: Record<ActivityKind, { one: string; feminine: boolean; many: string }> = {
+  training: { one: 'formation', feminine: true, many: 'formations' },
+  workshop: { one: 'atelier', feminine: false, many: 'ateliers' },
+  'awareness-session': {
+    one: 'séance de sensibilisation',
+    feminine: true,
+    many: 'séances de sensibilisation',
+  },
   'pve-meeting': {
     one: 'réunion de prévention de l’extrémisme violent',
+    feminine: true,
     many: 'réunions de prévention de l’extrémisme violent',
   },
-  exchange: { one: 'cadre d’échanges', many: 'cadres d’échanges' },
-  contest: { one: 'concours', many: 'concours' },
-  'peace-infrastructure': { one: 'infrastructure de paix', many: 'infrastructures de paix' },
-  'security-infrastructure': { one: 'infrastructure de sécurité', many: 'infrastructures de sécurité' },
-  'launch-event': { one: 'lancement', many: 'lancements' },
-  'steering-committee': { one: 'comité de pilotage', many: 'comités de pilotage' },
-  other: { one: 'activité', many: 'activités' },
+  exchange: { one: 'cadre d’échanges', feminine: false, many: 'cadres d’échanges' },
+  contest: { one: 'concours', feminine: false, many: 'concours' },
+  'peace-infrastructure': { one: 'infrastructure de paix', feminine: true, many: 'infrastructures de paix' },
+  'security-infrastructure': {
+    one: 'infrastructure de sécurité',
+    feminine: true,
+    many: 'infrastructures de sécurité',
+  },
+  'launch-event': { one: 'lancement', feminine: false, many: 'lancements' },
+  'steering-committee': { one: 'comité de pilotage', feminine: false, many: 'comités de pilotage' },
+  other: { one: 'activité', feminine: true, many: 'activités' },
 };
 
 /** Who took part: the groups the report counts apart ("31 autorités locales et traditionnelles"). */

@@ -21,7 +21,7 @@ export function toDhis2(r: ReportDto): Dhis2DataValueSetDto {
     }
     const t = s.table;
     if (!t?.dhis2Code) continue;
-    for (const row of t.rows.filter((x) => x.placeCode !== 'ML')) {
+    for (const row of t.rows.filter((x) => x.placeCode.startsWith('ML-') && x.placeCode !== 'ML-NA')) {
       push(t.dhis2Code, row.placeCode, 'default', row.total);
       push(t.dhis2Code, row.placeCode, 'SEX_F', row.female);
       push(t.dhis2Code, row.placeCode, 'SEX_M', row.male);
