@@ -35,6 +35,15 @@ function ok<T>(r: ApiResponse<T>, status = 200): T {
   return r.body;
 }
 
+/** The routes, from the catalogue (so a renamed path cannot leave this test calling another service). */
+const M = SecurityMessages;
+const v1 = (path: string, fields: Record<string, string> = {}) =>
+  `/api/v1/${path.replace(/:([A-Za-z]+)/g, (_, k: string) => encodeURIComponent(fields[k]))}`;
+const activitiesPath = () => v1(M.activityRecord.http!.path);
+const attachmentsPath = (activityId: string) => v1(M.activityAttachmentAdd.http!.path, { activityId });
+const attachmentPath = (activityId: string, attachmentId: string) =>
+  v1(M.activityAttachmentContent.http!.path, { activityId, attachmentId });
+
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** A PDF of exactly `size` bytes (the content is what the sniffer reads: `%PDF-` first). */
 const pdfOf = (size: number) => {
@@ -43,13 +52,13 @@ const pdfOf = (size: number) => {
 };
 
 async function newActivity(): Promise<string> {
-  const example = { ...SecurityMessages.activityRecord.http!.example };
+  const example = { ...M.activityRecord.http!.example };
   const body = {
     ...example,
     startOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
     theme: `Pièces jointes ${randomUUID().slice(0, 8)}`,
   };
-  const r = await call<{ id: string }>(gw.url, 'POST', '/api/v1/activities', {
+  const r = await call<{ id: string }>(gw.url, M.activityRecord.http!.method, activitiesPath(), {
     as: 'ccs.segou',
     body,
     headers: { 'idempotency-key': randomUUID() },
@@ -66,7 +75,7 @@ const upload = (
   call<{ id: string; size: number; sha256: string; code?: string; message?: string }>(
     gw.url,
     'POST',
-    `/api/v1/activities/${activityId}/attachments?fileName=${encodeURIComponent(fileName)}`,
+    `${attachmentsPath(activityId)}?fileName=${encodeURIComponent(fileName)}`,
     {
       as: opts.as ?? 'ccs.segou',
       raw: bytes,
@@ -82,7 +91,7 @@ describe('a 5 MiB attachment through the gateway, Kafka and the CCS service', ()
     const stored = ok(await upload(activityId, 'Liste de présence (Ségou).pdf', file), 201);
     expect({ size: stored.size, sha256: stored.sha256 }).toEqual({ size: file.length, sha256: sha256(file) });
 
-    const res = await fetch(`${gw.url}/api/v1/activities/${activityId}/attachments/${stored.id}`, {
+    const res = await fetch(`${gw.url}${attachmentPath(activityId, stored.id)}`, {
       headers: { authorization: `Bearer ${await tokenFor('manager')}` },
     });
     expect(res.status).toBe(200);
@@ -125,7 +134,7 @@ describe('a 5 MiB attachment through the gateway, Kafka and the CCS service', ()
     const other = await upload(activityId, 'pv.pdf', pdfOf(64 * 1024), { key });
     expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
     const list = ok(
-      await call<{ items: { id: string }[] }>(gw.url, 'GET', `/api/v1/activities/${activityId}/attachments`, {
+      await call<{ items: { id: string }[] }>(gw.url, 'GET', attachmentsPath(activityId), {
         as: 'ccs.segou',
       }),
     );
