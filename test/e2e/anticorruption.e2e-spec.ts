@@ -349,7 +349,13 @@ describe('SNLCC action plan through the gateway (real Keycloak, Kafka, PostgreSQ
 
   it('lists the structures without an update and reminds each once per period', async () => {
     const period = '2027-Q4';
-    const missing = ok(await get<{ structures: string[] }>(`reminders/missing?period=${period}`, 'snlcc.sp'));
+    const missing = ok(
+      await get<{ structures: string[]; deadline: string; remindFrom: string }>(
+        `reminders/missing?period=${period}`,
+        'snlcc.sp',
+      ),
+    );
+    expect([missing.deadline, missing.remindFrom]).toEqual(['2028-01-15', '2028-01-08']);
     expect(missing.structures).toEqual(expect.arrayContaining(['OCLEI', 'MJDH']));
     const run = ok(await post<{ reminded: string[] }>('reminders', 'snlcc.sp', { period }));
     const rerun = ok(await post<{ reminded: string[] }>('reminders', 'snlcc.sp', { period }));

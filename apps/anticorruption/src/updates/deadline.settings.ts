@@ -18,9 +18,17 @@ export function loadDeadlineSettings(
   };
 }
 
-/** The reporting deadline of a quarter: its last day plus the configured delay. */
-export function reportingDeadline(periodEnd: string, s: DeadlineSettings): string {
-  const d = new Date(`${periodEnd}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + s.reportingDeadlineDays);
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** The reporting deadline of a quarter (its last day plus the delay) and the day reminders become due. */
+export function reportingDeadline(
+  periodEnd: string,
+  s: DeadlineSettings,
+): { deadline: string; remindFrom: string } {
+  const deadline = addDays(periodEnd, s.reportingDeadlineDays);
+  return { deadline, remindFrom: addDays(deadline, -s.reminderLeadDays) };
 }

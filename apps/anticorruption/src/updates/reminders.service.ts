@@ -37,12 +37,12 @@ export class RemindersService {
   async missing(rc: RequestContext, period: string): Promise<MissingUpdatesDto> {
     requirePermission(rc.identity, 'plan:write');
     const byStructure = await this.missingActions(this.dataSource.manager, period);
-    return { period, deadline: this.deadline(period), structures: [...byStructure.keys()] };
+    return { period, ...this.deadline(period), structures: [...byStructure.keys()] };
   }
 
   run(rc: RequestContext, period: string): Promise<ReminderRunDto> {
     requirePermission(rc.identity, 'plan:write');
-    const deadline = this.deadline(period);
+    const { deadline, remindFrom } = this.deadline(period);
     return inTransaction(this.dataSource, async (tx) => {
       const byStructure = await this.missingActions(tx, period);
       const codes = [...byStructure.keys()];
@@ -74,7 +74,7 @@ export class RemindersService {
         after: { reminded, lateNotices: events.length - reminded.length },
       });
       await outbox.add(tx, ...events);
-      return { period, deadline, structures: codes, reminded };
+      return { period, deadline, remindFrom, structures: codes, reminded };
     });
   }
 
@@ -125,7 +125,7 @@ export class RemindersService {
     return out;
   }
 
-  private deadline(period: string): string {
+  private deadline(period: string): { deadline: string; remindFrom: string } {
     return reportingDeadline(periodBounds(period).to, this.settings);
   }
 

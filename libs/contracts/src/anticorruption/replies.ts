@@ -145,6 +145,11 @@ export class WorkPlanDto {
 export class MissingUpdatesDto {
   @ApiProperty() period!: string;
   @ApiProperty({ description: 'Échéance de rapport de la période' }) deadline!: string;
+  @ApiProperty({
+    description:
+      'À partir de ce jour, les rappels de la période sont dus (échéance moins le délai de rappel)',
+  })
+  remindFrom!: string;
   @ApiProperty({ type: [String], description: "Structures responsables d'actions sans mise à jour" })
   structures!: string[];
 }
