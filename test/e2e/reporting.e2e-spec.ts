@@ -137,14 +137,14 @@ describe('a quarter of the programme, from the services’ APIs to the quarterly
       participants: women === undefined ? { total } : { total, women },
     });
 
-    // The M&E officer records 31 + 589 (402 women) + 252 (154 women); a retried request creates nothing.
+    // The M&E officer records 31 (no woman) + 589 (402 women) + 252 (154 women); a retried request creates nothing.
     const idem = { 'idempotency-key': randomUUID() };
     const first = ok(
       await send<{ id: string }>(
         'POST',
         '/api/v1/activities',
         'suivi.evaluation',
-        session('local-authorities', 'ML-SEG-SEG', 31, undefined, 3),
+        session('local-authorities', 'ML-SEG-SEG', 31, 0, 3),
         idem,
       ),
       201,
@@ -153,7 +153,7 @@ describe('a quarter of the programme, from the services’ APIs to the quarterly
       'POST',
       '/api/v1/activities',
       'suivi.evaluation',
-      session('local-authorities', 'ML-SEG-SEG', 31, undefined, 3),
+      session('local-authorities', 'ML-SEG-SEG', 31, 0, 3),
       idem,
     );
     expect([retry.status, retry.body.id]).toEqual([201, first.id]);
@@ -324,7 +324,7 @@ describe('a quarter of the programme, from the services’ APIs to the quarterly
     expect([frozen.status, frozen.body.code]).toEqual([409, 'REPORT_PUBLISHED']);
 
     // XLSX: a sheet per result area, the numbers as numbers.
-    const xlsx = await download(`/api/v1/reports/${report.id}.xlsx?version=${published.version}`);
+    const xlsx = await download(`/api/v1/reports/${report.id}/xlsx?version=${published.version}`);
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
@@ -350,7 +350,7 @@ describe('a quarter of the programme, from the services’ APIs to the quarterly
     expect(rows).toContainEqual(['Bla', 589, 402, 187, 0]);
 
     // PDF: French, the figures and sentences as a reader copies them from the paper.
-    const pdf = await download(`/api/v1/reports/${report.id}.pdf`);
+    const pdf = await download(`/api/v1/reports/${report.id}/pdf`);
     expect([pdf.status, pdf.type]).toEqual([200, 'application/pdf']);
     const text = (await extractPdfText(pdf.bytes)).replace(/\s+/g, ' ');
     for (const expected of [
@@ -365,7 +365,7 @@ describe('a quarter of the programme, from the services’ APIs to the quarterly
     }
 
     // CSV and DHIS2, and a public export that masks the small counts.
-    const csv = (await download(`/api/v1/reports/${report.id}.csv`)).bytes.toString('utf8');
+    const csv = (await download(`/api/v1/reports/${report.id}/csv`)).bytes.toString('utf8');
     expect(csv).toContain(
       `${period};R1;r1-awareness-people;Personnes sensibilisées sur les mécanismes de gestion des conflits fonciers;personnes;ML;872;556;316;0`,
     );

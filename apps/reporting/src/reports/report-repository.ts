@@ -51,11 +51,12 @@ export class ReportRepository {
   }
 
   async saveNarratives(tx: Tx, id: string, narratives: Record<string, string>): Promise<ReportRow> {
-    const [row]: ReportRow[] = await tx.query(
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows]: [ReportRow[], number] = await tx.query(
       `UPDATE "reporting"."report" SET "narratives" = $2::jsonb, "version" = "version" + 1 WHERE "id" = $1 RETURNING ${COLUMNS}`,
       [id, JSON.stringify(narratives)],
     );
-    return row;
+    return rows[0];
   }
 
   async publish(tx: Tx, row: ReportRow, frozen: ReportDto, by: string): Promise<ReportRow> {
@@ -63,12 +64,12 @@ export class ReportRepository {
       `INSERT INTO "reporting"."report_version" ("report_id", "version", "content", "published_by") VALUES ($1, $2, $3::jsonb, $4)`,
       [row.id, row.version, JSON.stringify(frozen), by],
     );
-    const [after]: ReportRow[] = await tx.query(
+    const [rows]: [ReportRow[], number] = await tx.query(
       `UPDATE "reporting"."report" SET "state" = 'published', "published_version" = "version", "published_at" = now()
         WHERE "id" = $1 RETURNING ${COLUMNS}`,
       [row.id],
     );
-    return after;
+    return rows[0];
   }
 
   async publishedVersion(tx: Tx, id: string, version: number): Promise<ReportDto | undefined> {

@@ -344,7 +344,7 @@ function download(name: string, ext: string, summary: string): AnyMessageDef {
     permission: 'report:read',
     http: {
       method: 'GET',
-      path: `reports/:reportId.${ext}`,
+      path: `reports/:reportId/${ext}`,
       tag: TAG_REPORTS,
       summary,
       render: 'file',
