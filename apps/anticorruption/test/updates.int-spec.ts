@@ -146,6 +146,19 @@ describe('SNLCC updates on the real PostgreSQL and Kafka', () => {
     });
   });
 
+  it('pages the update list by cursor, and shows a focal point her structure’s updates only', async () => {
+    type Page = { items: UpdateDto[]; nextCursor: string | null };
+    const first = await h.call<Page>(M.updateList, { limit: 1 }, oclei());
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await h.call<Page>(M.updateList, { limit: 1, cursor: first.nextCursor }, oclei());
+    expect(second.items[0].id).not.toBe(first.items[0].id);
+    expect(second.items[0].updatedAt <= first.items[0].updatedAt).toBe(true);
+    const mine = await h.call<Page>(M.updateList, { limit: 200, structure: 'MJDH' }, oclei());
+    expect(mine.items).toEqual([]);
+    expect((await h.fail(M.updateList, { cursor: 'not-a-cursor' }, oclei())).code).toBe('VALIDATION_FAILED');
+  });
+
   it('freezes a closed session: its snapshot rows refuse any change', async () => {
     const s = await h.call<{ id: string; version: number }>(
       M.sessionOpen,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Scope } from '@prosmed/auth';
+import { keyset, type KeyColumn } from '@prosmed/persistence';
 import type {
   ActionHistoryEntryDto,
   UpdateListQueryDto,
@@ -12,6 +13,12 @@ import { structureScopeSql } from '../shared/scope';
 import { UPDATE_COLUMNS, UPDATE_FROM, type UpdateRow } from './update-rows';
 
 type Tx = EntityManager;
+
+/** Most recently changed first; the key keeps `updated_at`'s microseconds as text for the cursor. */
+const NEWEST_FIRST: KeyColumn[] = [
+  { sql: 'u."updated_at"', type: 'timestamptz' },
+  { sql: 'u."id"', type: 'uuid' },
+];
 
 /** The SQL of focal points' updates and of their history. */
 @Injectable()
@@ -80,7 +87,12 @@ export class UpdateRepository {
     return (await this.find(tx, row.id, false))!;
   }
 
-  async list(scope: Scope, q: UpdateListQueryDto, limit: number): Promise<UpdateRow[]> {
+  /** Updates in scope, most recently changed first, one keyset page (`limit + 1` rows). */
+  async list(
+    scope: Scope,
+    q: UpdateListQueryDto,
+    limit: number,
+  ): Promise<(UpdateRow & { updated_key: string })[]> {
     const params: unknown[] = [];
     const p = (v: unknown) => {
       params.push(v);
@@ -92,9 +104,11 @@ export class UpdateRepository {
     if (q.state) where.push(`u."state" = ${p(q.state)}`);
     if (q.period) where.push(`u."period" = ${p(q.period)}`);
     if (q.structure) where.push(`u."structure_code" = ${p(q.structure)}`);
+    const page = keyset({ columns: NEWEST_FIRST, direction: 'DESC', limit, cursor: q.cursor }, p);
+    if (page.where) where.push(page.where);
     return this.reader.query(
-      `SELECT ${UPDATE_COLUMNS} FROM ${UPDATE_FROM} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY u."updated_at" DESC, u."id" LIMIT ${p(limit)}`,
+      `SELECT ${UPDATE_COLUMNS}, u."updated_at"::text AS "updated_key" FROM ${UPDATE_FROM}
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${page.orderBy} ${page.limit}`,
       params,
     );
   }

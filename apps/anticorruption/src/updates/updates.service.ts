@@ -19,7 +19,7 @@ import {
   type ValidateUpdateDto,
 } from '@prosmed/contracts';
 import { OutboxWriter, type RequestContext } from '@prosmed/messaging';
-import { AggregateCommands, inTransaction } from '@prosmed/persistence';
+import { AggregateCommands, inTransaction, pageOf } from '@prosmed/persistence';
 import { PlanRepository } from '../plan/plan-repository';
 import { acAudit, auditActor } from '../shared/audit';
 import { structureOwner } from '../shared/scope';
@@ -135,8 +135,9 @@ export class UpdatesService {
 
   async list(rc: RequestContext, q: UpdateListQueryDto): Promise<UpdateListDto> {
     const scope = requirePermission(rc.identity, 'action:read');
-    const rows = await this.updates.list(scope, q, q.limit ?? DEFAULT_PAGE_SIZE);
-    return { items: rows.map(updateView) };
+    const limit = q.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.updates.list(scope, q, limit);
+    return pageOf(rows, limit, (r) => [r.updated_key, r.id], updateView);
   }
 
   private run(

@@ -84,6 +84,7 @@ export class UpdateDto {
 
 export class UpdateListDto {
   @ApiProperty({ type: [UpdateDto] }) items!: UpdateDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
 export class ActionHistoryEntryDto {

@@ -13,7 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { FileUploadDto } from '../attachments';
-import { IsRegistryCode, IsVersion, NestedObject, PageLimit, Text } from '../dto-helpers';
+import { Cursor, IsRegistryCode, IsVersion, NestedObject, PageLimit, Text } from '../dto-helpers';
 import {
   ACTION_STATUSES,
   PERIOD_PATTERN,
@@ -134,6 +134,9 @@ export class UpdateListQueryDto {
   @IsOptional()
   @IsRegistryCode()
   structure?: string;
+
+  @Cursor()
+  cursor?: string;
 
   @PageLimit(200)
   limit?: number;
