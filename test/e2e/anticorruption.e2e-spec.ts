@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Workbook } from 'exceljs';
 import { tokenFor } from '@prosmed/testing';
 import { call, type ApiResponse } from './support/http';
 import { type AppProcess, startGatewayProcess, startServiceProcess } from './support/processes';
@@ -153,8 +154,22 @@ describe('SNLCC action plan through the gateway (real Keycloak, Kafka, PostgreSQ
     const template = await call(gw.url, 'GET', '/api/v1/plan/template?format=csv', { as: 'pf.oclei' });
     expect(template.status).toBe(200);
     expect(template.text.replace(/^\ufeff/, '').split(/\r?\n/)[0]).toBe(COLUMNS);
+    // The XLSX template, filled in as a person would: its example row replaced by the plan's 20 rows.
+    const xlsxTemplate = await fetchBytes('/api/v1/plan/template?format=xlsx');
+    const wb = new Workbook();
+    await wb.xlsx.load(await xlsxTemplate.arrayBuffer());
+    const sheet = wb.worksheets[0];
+    expect(sheet.getRow(1).values).toEqual([undefined, ...COLUMNS.split(';')]);
+    sheet.spliceRows(2, sheet.rowCount - 1);
     const rows = Array.from({ length: 20 }, (_, i) => planRow(i));
-    const res = ok(await importPlan('snlcc.sp', 'plan.csv', csv(rows)), 201);
+    for (const r of rows) {
+      const cells: (string | number | Date)[] = r.split(';');
+      cells[11] = new Date(`${cells[11] as string}T00:00:00Z`);
+      cells[13] = Number(cells[13]);
+      sheet.addRow(cells);
+    }
+    const filled = new Uint8Array(await wb.xlsx.writeBuffer());
+    const res = ok(await importPlan('snlcc.sp', 'plan-snlcc.xlsx', filled), 201);
     expect(res).toEqual({ actions: 20, objectives: 8, results: 4 });
     const exported = await call(gw.url, 'GET', `/api/v1/plan/export?format=csv&codePrefix=ACT-${tag}`, {
       as: 'manager',
