@@ -53,7 +53,14 @@ export class EventConsumer implements BeforeApplicationShutdown {
       ...kafkaJsConfig(this.config.kafka, '-events'),
       logCreator: kafkaLogCreator(this.logger),
     });
-    const consumer = kafka.consumer({ groupId: opts.groupId ?? EVENTS_GROUP, maxWaitTimeInMs: 100 });
+    // Small fetches: events are a few hundred bytes, and kafkajs's default buffers (10 MB a fetch) would
+    // cost the idle service more memory than all its work (it must stay under 150 MB at rest).
+    const consumer = kafka.consumer({
+      groupId: opts.groupId ?? EVENTS_GROUP,
+      maxWaitTimeInMs: 100,
+      maxBytes: 1024 * 1024,
+      maxBytesPerPartition: 128 * 1024,
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: opts.topics ?? eventTopics(), fromBeginning: true });
     await consumer.run({
