@@ -113,6 +113,20 @@ describe('JSON nested too deep', () => {
   });
 });
 
+describe('a URL too long for the HTTP parser', () => {
+  it('is 431 HEADERS_TOO_LARGE with the error body and the request id, not a bare 431', async () => {
+    const requestId = `e2e-long-url-${randomUUID()}`;
+    const res = await fetch(`${gw.url}/api/v1/places?q=${'A'.repeat(17_000)}`, {
+      headers: { 'x-request-id': requestId, 'accept-language': 'en' },
+    });
+    expect(res.status).toBe(431);
+    expect(res.headers.get('x-request-id')).toBe(requestId);
+    const body = (await res.json()) as ErrorBody;
+    expect(body).toMatchObject({ statusCode: 431, code: 'HEADERS_TOO_LARGE', requestId });
+    expect(body.message).toMatch(/exceed the maximum size \(16 kB\)/);
+  });
+});
+
 describe('control characters in text', () => {
   it('refuses a NUL in a party name with the field, and files nothing', async () => {
     const body = filing();

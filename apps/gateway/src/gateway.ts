@@ -10,6 +10,7 @@ import type { GatewayConfig } from './config';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { gatewayValidationPipe } from './errors/validation';
 import { accessLogMiddleware } from './http/access-log';
+import { answerClientErrors } from './http/client-error';
 import { jsonBodyMiddleware, jsonOnlyMiddleware } from './http/body';
 import { exceptUploads, uploadRoutesOf } from './http/upload';
 import { API_V1, DOCS_PATH, PUBLIC_PATHS } from './http/paths';
@@ -65,6 +66,7 @@ export async function createGatewayApp(
   try {
     assertEveryRouteDeclaresPermission(app);
 
+    answerClientErrors(app.getHttpServer());
     app.set('trust proxy', cfg.trustProxyHops);
     app.disable('x-powered-by');
     const metrics = app.get(GatewayMetrics);

@@ -5,7 +5,14 @@ import { SECURITY_ERRORS } from './security/errors';
 
 export interface CatalogueEntry {
   kind:
-    ErrorKind | 'rate_limited' | 'too_large' | 'unsupported_media' | 'timeout' | 'unavailable' | 'internal';
+    | ErrorKind
+    | 'rate_limited'
+    | 'too_large'
+    | 'headers_too_large'
+    | 'unsupported_media'
+    | 'timeout'
+    | 'unavailable'
+    | 'internal';
   /** Message templates; `{name}` is replaced by the error's params. French first: users work in French. */
   fr: string;
   en: string;
@@ -204,6 +211,16 @@ export const ERROR_CATALOGUE = {
     kind: 'too_large',
     fr: 'Le corps de la requête dépasse la taille maximale ({limit}).',
     en: 'The request body exceeds the maximum size ({limit}).',
+  },
+  HEADERS_TOO_LARGE: {
+    kind: 'headers_too_large',
+    fr: "L'adresse et les en-têtes de la requête dépassent la taille maximale ({limit}) : raccourcissez l'adresse (moins de filtres ou de texte recherché).",
+    en: 'The request URL and headers exceed the maximum size ({limit}): shorten the URL (fewer filters or less search text).',
+  },
+  MALFORMED_REQUEST: {
+    kind: 'validation',
+    fr: "La requête n'est pas une requête HTTP valide.",
+    en: 'The request is not a valid HTTP request.',
   },
   UNSUPPORTED_MEDIA_TYPE: {
     kind: 'unsupported_media',

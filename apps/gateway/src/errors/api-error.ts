@@ -23,6 +23,9 @@ export function statusOfKind(kind: CatalogueKind): number {
       return 409;
     case 'too_large':
       return 413;
+    // Refused by Node's HTTP parser (URL and headers over 16 kB), answered by `http/client-error.ts`.
+    case 'headers_too_large':
+      return 431;
     case 'unsupported_media':
       return 415;
     case 'business_rule':
