@@ -39,6 +39,7 @@ import { API_V1 } from '../http/paths';
 import type { GatewayRequest } from '../http/request';
 import { UploadBodyGuard, type UploadRequest } from '../http/upload';
 import { RouteForwarder } from './route-forwarder';
+import { compareSpecificity } from './route-order';
 
 const METHOD_DECORATORS: Record<HttpMethod, (path: string) => MethodDecorator> = {
   GET: Get,
@@ -209,7 +210,10 @@ export function controllerFor(def: AnyMessageDef): Type {
   return CatalogueRoute;
 }
 
-/** The controllers of every catalogue entry that has a route. */
+/** The controllers of every catalogue entry that has a route, the most specific paths first. */
 export function catalogueControllers(catalogue: readonly AnyMessageDef[]): Type[] {
-  return catalogue.filter((d) => d.http).map(controllerFor);
+  return catalogue
+    .filter((d) => d.http)
+    .sort((a, b) => compareSpecificity(a.http!.path, b.http!.path))
+    .map(controllerFor);
 }
