@@ -9,7 +9,7 @@ import {
   type ReportTableDto,
   type ResultArea,
 } from '@prosmed/contracts';
-import { frDate } from '../shared/fr-format';
+import { frDate, frNumber, frUnit } from '../shared/fr-format';
 import { activitySentence, indicatorSentence, peoplePhrase, type ActivityGroup } from './sentences';
 
 /** An indicator of the quarter: its definition's words, its total, and its values by cercle. */
@@ -139,7 +139,9 @@ export function buildSections(
       .slice(0, HIGHLIGHTS_PER_AREA);
     for (const i of top) {
       const figure =
-        i.unit === 'personnes' ? peoplePhrase(i.total.value, i.total.female) : `${i.total.value} ${i.unit}`;
+        i.unit === 'personnes'
+          ? peoplePhrase(i.total.value, i.total.female)
+          : `${frNumber(i.total.value)} ${frUnit(i.total.value, i.unit)}`;
       highlights.push(`${SHORT[area]} : ${figure} — ${i.label}.`);
     }
     sections.push({

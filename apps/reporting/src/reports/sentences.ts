@@ -1,5 +1,5 @@
 import { ACTIVITY_KIND_FR, AUDIENCE_FR, type ActivityKind, type Audience } from '@prosmed/contracts';
-import { frCount, frList, frNumber } from '../shared/fr-format';
+import { frCount, frList, frNumber, frUnit } from '../shared/fr-format';
 
 /** People with their women and youth, as the report writes them: "872 personnes (556 femmes)". */
 export function peoplePhrase(
@@ -56,9 +56,7 @@ export function activitySentence(g: ActivityGroup): string {
 
 /** "Litiges fonciers portés devant les CoFo : 3 litiges." */
 export function indicatorSentence(label: string, value: number, unit: string, women: number | null): string {
-  const figure =
-    women !== null && women > 0
-      ? `${frNumber(value)} ${unit} (${frCount(women, 'femme', 'femmes')})`
-      : `${frNumber(value)} ${unit}`;
+  const head = `${frNumber(value)} ${frUnit(value, unit)}`;
+  const figure = women !== null && women > 0 ? `${head} (${frCount(women, 'femme', 'femmes')})` : head;
   return `${label} : ${figure}.`;
 }

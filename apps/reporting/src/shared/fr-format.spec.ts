@@ -1,4 +1,4 @@
-import { frCount, frDate, frList, frNumber } from './fr-format';
+import { frCount, frDate, frList, frNumber, frUnit } from './fr-format';
 
 describe('French formatting of the report', () => {
   it('groups thousands with a no-break space and writes decimals with a comma', () => {
@@ -20,5 +20,12 @@ describe('French formatting of the report', () => {
     expect(frCount(1, 'femme', 'femmes')).toBe('1 femme');
     expect(frCount(0, 'femme', 'femmes')).toBe('0 femme');
     expect(frCount(556, 'femme', 'femmes')).toBe('556 femmes');
+  });
+
+  it('agrees a stored plural unit with its number', () => {
+    expect(frUnit(1, 'activités')).toBe('activité');
+    expect(frUnit(1, 'mises à jour')).toBe('mise à jour');
+    expect(frUnit(1, 'PV')).toBe('PV');
+    expect(frUnit(27, 'activités')).toBe('activités');
   });
 });

@@ -25,3 +25,15 @@ export function frList(items: readonly string[]): string {
 export function frCount(n: number, one: string, many: string): string {
   return `${frNumber(n, 0)} ${Math.abs(n) < 2 ? one : many}`;
 }
+
+/**
+ * A unit of count agreed with its number: "1 activité", "2 activités" (units are stored in the plural;
+ * the final s of each word of three letters or more goes below two: "1 mise à jour", "1 PV").
+ */
+export function frUnit(n: number, plural: string): string {
+  if (Math.abs(n) >= 2) return plural;
+  return plural
+    .split(' ')
+    .map((w) => (w.length >= 3 && w.endsWith('s') ? w.slice(0, -1) : w))
+    .join(' ');
+}

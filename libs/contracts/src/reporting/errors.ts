@@ -17,10 +17,9 @@ export const REPORTING_ERRORS = {
     fr: 'La date de fin ({endDate}) précède la date de début ({startDate}) : corrigez les dates.',
     en: 'The end date ({endDate}) is before the start date ({startDate}): fix the dates.',
   },
-  ACTIVITY_NOT_FOUND: { kind: 'not_found', fr: 'Activité introuvable.', en: 'Activity not found.' },
   PERIOD_INVALID: {
     kind: 'validation',
-    fr: 'Période invalide ({period}) : écrivez 2023Q4, 2023 ou 2023-10-01..2023-12-31 (début avant fin, au plus 10 ans).',
+    fr: 'Période invalide ({period}) : écrivez un trimestre (2023Q4), une année (2023) ou une plage AAAA-MM-JJ..AAAA-MM-JJ (début avant fin, au plus 10 ans).',
     en: 'Invalid period ({period}): write 2023Q4, 2023 or 2023-10-01..2023-12-31 (start before end, at most 10 years).',
   },
   INDICATOR_NOT_FOUND: {
