@@ -197,8 +197,9 @@ describe('the CCS service through the gateway (real Keycloak, Kafka, PostgreSQL)
     const r = await send<ErrorBody>('POST', '/api/v1/ccs-activities', 'ccs.segou', body);
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('PARTICIPANTS_EXCEED_TOTAL');
-    expect(r.body.message).toContain('participants.women');
-    expect(r.body.message).toContain('dépasse le total des participants (120)');
+    expect(r.body.message).toBe(
+      'Le nombre de femmes (130) dépasse le nombre total de participants (120) : chaque sous-total doit être inférieur ou égal au total.',
+    );
     expect(r.body.details).toEqual([
       expect.objectContaining({ field: 'participants.women', code: 'exceedsTotal' }),
     ]);

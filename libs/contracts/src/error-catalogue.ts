@@ -338,6 +338,18 @@ const FIELD_LABELS: Record<string, { fr: string; en: string }> = {
   stepsTried: { fr: 'les démarches entreprises', en: 'the steps tried' },
   failureReason: { fr: "le motif de l'échec", en: 'the reason for the failure' },
   correctionReason: { fr: 'le motif de la nouvelle version', en: 'the reason for the new version' },
+  // CCS activities, grievances, infrastructures and trainings; SNLCC plan and sessions.
+  startOn: { fr: 'la date de début', en: 'the start date' },
+  endOn: { fr: 'la date de fin', en: 'the end date' },
+  receivedOn: { fr: 'la date de réception', en: 'the date of receipt' },
+  closedOn: { fr: 'la date de clôture', en: 'the closing date' },
+  handedOverOn: { fr: 'la date de remise', en: 'the handover date' },
+  heldOn: { fr: 'la date de la session', en: 'the date of the session' },
+  'participants.total': { fr: 'le nombre total de participants', en: 'the total of participants' },
+  'participants.women': { fr: 'le nombre de femmes', en: 'the number of women' },
+  'participants.youth': { fr: 'le nombre de jeunes', en: 'the number of youth' },
+  'participants.fds': { fr: 'le nombre de membres des FDS', en: 'the number of FDS members' },
+  'participants.children': { fr: "le nombre d'enfants", en: 'the number of children' },
 };
 
 /** Stages of a case and commands on it, as the legal procedure names them. */

@@ -25,8 +25,8 @@ export const SECURITY_ERRORS = {
   },
   PARTICIPANTS_EXCEED_TOTAL: {
     kind: 'validation',
-    fr: 'Le sous-total {field} ({count}) dépasse le total des participants ({total}) : chaque sous-total doit être inférieur ou égal au total.',
-    en: 'Sub-count {field} ({count}) exceeds the total of participants ({total}): each sub-count must be at most the total.',
+    fr: '{field} ({count}) dépasse le nombre total de participants ({total}) : chaque sous-total doit être inférieur ou égal au total.',
+    en: '{field} ({count}) exceeds the total of participants ({total}): each sub-count must be at most the total.',
   },
   DATE_RANGE_INVERTED: {
     kind: 'validation',
