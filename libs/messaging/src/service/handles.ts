@@ -39,3 +39,35 @@ export function Handles(def: AnyMessageDef): MethodDecorator {
     ...(def.kind === 'command' ? [Command()] : []),
   );
 }
+
+/**
+ * The ids of the catalogue messages that a Nest module's controllers handle, its imported modules
+ * included, one entry per handler (a message handled twice appears twice). Each service's spec compares
+ * it with its catalogue, so a message without a handler, or with two, fails before it reaches Kafka.
+ */
+export function handledMessageIds(root: unknown): string[] {
+  const seen = new Set<unknown>();
+  const ids: string[] = [];
+  const visit = (mod: unknown): void => {
+    // Dynamic modules (`TypeOrmModule.forRoot()`) are `{ module, imports, controllers }` objects.
+    const dynamic = typeof mod === 'object' && mod !== null ? (mod as { module?: unknown }) : undefined;
+    const cls = dynamic?.module ?? mod;
+    if (typeof cls !== 'function' || seen.has(cls)) return;
+    seen.add(cls);
+    const meta = (key: string): unknown[] => [
+      ...((Reflect.getMetadata(key, cls) as unknown[] | undefined) ?? []),
+      ...(((dynamic as Record<string, unknown> | undefined)?.[key] as unknown[] | undefined) ?? []),
+    ];
+    for (const controller of meta('controllers') as { prototype: object }[]) {
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = (controller.prototype as Record<string, unknown>)[name];
+        if (typeof handler !== 'function') continue;
+        const def = Reflect.getMetadata(MESSAGE_DEF, handler) as AnyMessageDef | undefined;
+        if (def) ids.push(def.id);
+      }
+    }
+    for (const imported of meta('imports')) visit(imported);
+  };
+  visit(root);
+  return ids;
+}
