@@ -292,6 +292,9 @@ describe('a quarter of the programme, from the services’ APIs to the quarterly
       await get<Values>(`/api/v1/indicators/r1-case-parties/values?period=${period}`, 'suivi.evaluation'),
     );
     expect(parties.total).toEqual({ value: 2, female: 1, male: 1, youth: 1 });
+    // Age groups beyond youth are indicators of their own (seeded by migration, counted over the history).
+    const adults = ok(await get<Values>(`/api/v1/indicators/r1-case-parties-36-59/values?period=${period}`));
+    expect(adults.total.value).toBe(1);
 
     // The awareness sessions by cercle on the old map, and by région on the new one through the crosswalk.
     const byCercle = ok(

@@ -1,7 +1,10 @@
+import { DataSource } from 'typeorm';
 import { env } from '@prosmed/config';
+import { inTransaction } from '@prosmed/persistence';
 import { bootstrapService, type RunningService, type ServiceBootstrapOptions } from '@prosmed/messaging';
 import { AppModule } from './app.module';
 import { EventConsumer, EVENTS_GROUP } from './ingest/event-consumer';
+import { FactStore } from './ingest/fact-store';
 import { REPORTING_MIGRATIONS } from './migrations';
 
 /** How the reporting service starts (main.ts) and how tests start it in-process (overriding group and port). */
@@ -24,6 +27,12 @@ export async function startReporting(
   const running = await bootstrapService({ ...REPORTING_SERVICE, ...kit });
   try {
     const src = kit.env ?? process.env;
+    // Indicators a migration added are counted over the history before new events arrive.
+    const counted = await inTransaction(running.app.get(DataSource), (tx) =>
+      running.app.get(FactStore).countPending(tx),
+    );
+    if (counted.length > 0)
+      running.logger.log({ msg: 'indicators counted over the history', codes: counted }, 'reporting');
     await running.app.get(EventConsumer).start({
       groupId: eventsGroup ?? env.str(src, 'REPORTING_EVENTS_GROUP', EVENTS_GROUP),
       topics: eventTopics,

@@ -77,8 +77,22 @@ export class FactStore {
     return 'counted';
   }
 
+  /**
+   * Counts, over the history, the current indicators not counted yet (added by a migration). Each is
+   * locked first, so two replicas starting together count it once.
+   */
+  async countPending(tx: Tx): Promise<string[]> {
+    const pending: IndicatorDef[] = await tx.query(
+      `SELECT "id", "code", "measure", "sources" FROM "reporting"."indicator"
+        WHERE "current" AND "counted_at" IS NULL ORDER BY "code" FOR UPDATE`,
+    );
+    for (const def of pending) await this.backfill(tx, def);
+    return pending.map((d) => d.code);
+  }
+
   /** Counts every current record a new indicator version selects (its whole history, in batches). */
   async backfill(tx: Tx, def: IndicatorDef): Promise<number> {
+    await tx.query(`UPDATE "reporting"."indicator" SET "counted_at" = now() WHERE "id" = $1`, [def.id]);
     const types = [...new Set(def.sources.flatMap((s) => s.eventTypes))];
     let after = '00000000-0000-0000-0000-000000000000';
     let total = 0;
@@ -86,8 +100,11 @@ export class FactStore {
       const rows: StoredRecord[] = await tx.query(
         `SELECT "id", "event_type", to_char("day", 'YYYY-MM-DD') AS "day", "place_code", "payload"
            FROM "reporting"."source_record"
-          WHERE "current" AND "event_type" = ANY($1) AND "id" > $2 ORDER BY "id" LIMIT $3`,
-        [types, after, BACKFILL_BATCH],
+          WHERE "current" AND "event_type" = ANY($1) AND "id" > $2
+            -- a record counted since the indicator was added (a command in between) is not counted twice
+            AND NOT EXISTS (SELECT 1 FROM "reporting"."indicator_fact" f WHERE f."indicator_id" = $4 AND f."record_id" = "source_record"."id")
+          ORDER BY "id" LIMIT $3`,
+        [types, after, BACKFILL_BATCH, def.id],
       );
       const facts = rows.flatMap((r) => {
         const f = factOf(def, r.event_type, r.payload);
