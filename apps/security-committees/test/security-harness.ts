@@ -1,140 +1,17 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import {
-  PERSONAL_DATA_TOPIC_CONFIG,
-  REQUEST_PARTITIONS,
-  SecurityMessages,
-  requestTopicOf,
-  type Identity,
-} from '@prosmed/contracts';
-import {
-  bootstrapService,
-  createKafkaDriver,
-  RemoteError,
-  RequestReplyClient,
-  type RunningService,
-} from '@prosmed/messaging';
-import { demoUser, testConfig } from '@prosmed/testing';
+import { SecurityMessages } from '@prosmed/contracts';
+import { startServiceHarness, type ServiceHarness } from '@prosmed/testing';
 import { SECURITY_SERVICE } from '../src/service';
 
-/** Codes unique to this run, so the tests run again and again on the same database. */
-export const runTag = randomBytes(3).toString('hex').toUpperCase();
-export const uniqueCode = (prefix: string): string =>
-  `${prefix}-${runTag}-${randomBytes(2).toString('hex').toUpperCase()}`;
+export { demoIdentity, runTag, uniqueCode } from '@prosmed/testing';
 
-/** The identity the gateway would send for a demo user of the realm file (attributes as in the token). */
-export function demoIdentity(username: string): Identity {
-  const u = demoUser(username);
-  const id: Identity = { sub: `it-${username}`, username, roles: u.roles };
-  if (u.attributes.ccs_id) id.ccsId = u.attributes.ccs_id;
-  if (u.attributes.cofo_id) id.cofoId = u.attributes.cofo_id;
-  return id;
-}
+export type SecurityHarness = ServiceHarness;
 
-export interface SecurityHarness {
-  service: RunningService;
-  db: DataSource;
-  call<T>(message: string, body: unknown, identity?: Identity, idempotencyKey?: string): Promise<T>;
-  /** The error payload of a call that must fail with a domain error. */
-  fail(message: string, body: unknown, identity?: Identity): Promise<RemoteError['payload']>;
-  close(): Promise<void>;
-}
-
-/**
- * The CCS service in this process, on the real PostgreSQL (schema `security`) and Kafka, with a request
- * topic and consumer group of this run only (a service already running must not answer our requests),
- * and a request-reply client like the gateway's.
- */
-export async function startSecurity(env: Record<string, string> = {}): Promise<SecurityHarness> {
-  const cfg = testConfig('security-it');
-  const requestTopic = `${requestTopicOf('security')}.it-${runTag.toLowerCase()}-${randomBytes(2).toString('hex')}`;
-  const groupId = `${SECURITY_SERVICE.groupId}-it-${runTag.toLowerCase()}`;
-  const admin = await createKafkaDriver(cfg.kafka, '-it-admin').admin();
-  try {
-    await admin.createTopics([
-      { name: requestTopic, partitions: REQUEST_PARTITIONS, config: PERSONAL_DATA_TOPIC_CONFIG },
-    ]);
-  } finally {
-    await admin.close();
-  }
-  const service = await bootstrapService({
-    ...SECURITY_SERVICE,
-    groupId,
-    requestTopic,
-    port: 0,
-    shutdownHooks: false,
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env },
+/** The CCS service in this process on the real PostgreSQL (schema `security`) and Kafka (`@prosmed/testing`). */
+export function startSecurity(env: Record<string, string> = {}): Promise<SecurityHarness> {
+  return startServiceHarness({
+    spec: SECURITY_SERVICE,
+    service: 'security',
+    warmup: { id: SecurityMessages.ccsList.id, body: { limit: 1 } },
+    env,
   });
-  const rr = new RequestReplyClient({
-    driver: createKafkaDriver(cfg.kafka, '-client'),
-    timeoutMs: 10_000,
-    label: 'security-it',
-    requestTopicOf: () => requestTopic,
-  });
-  await rr.start();
-  const db = new DataSource({
-    type: 'postgres',
-    host: cfg.postgres.host,
-    port: cfg.postgres.port,
-    username: cfg.postgres.user,
-    password: cfg.postgres.password || undefined,
-    database: cfg.postgres.database,
-  });
-  await db.initialize();
-
-  const call = <T>(
-    message: string,
-    body: unknown,
-    identity: Identity | undefined = demoIdentity('admin.prosmed'),
-    idempotencyKey?: string,
-  ) =>
-    rr.send<T>(message, body, {
-      requestId: `it-${randomUUID()}`,
-      identity,
-      language: 'fr',
-      ...(idempotencyKey ? { idempotencyKey: `${identity?.sub}:${idempotencyKey}` } : {}),
-    });
-
-  // A new consumer group starts at the end of the log once it has its offsets: ask until one answer comes.
-  const until = Date.now() + 60_000;
-  for (;;) {
-    try {
-      await rr.send(
-        SecurityMessages.ccsList.id,
-        { limit: 1 },
-        { requestId: `warmup-${randomUUID()}`, identity: demoIdentity('admin.prosmed') },
-        3000,
-      );
-      break;
-    } catch (err) {
-      if (Date.now() > until) throw err;
-    }
-  }
-
-  return {
-    service,
-    db,
-    call,
-    async fail(message, body, identity) {
-      try {
-        await call(message, body, identity);
-      } catch (err) {
-        if (err instanceof RemoteError) return err.payload;
-        throw err;
-      }
-      throw new Error(`${message} succeeded where it should have failed`);
-    },
-    async close() {
-      await rr.close();
-      await db.destroy();
-      await service.app.close();
-      const cleanup = await createKafkaDriver(cfg.kafka, '-it-admin').admin();
-      try {
-        await cleanup.deleteTopics([requestTopic]);
-        await cleanup.deleteGroups([groupId]);
-      } finally {
-        await cleanup.close();
-      }
-    },
-  };
 }
