@@ -60,6 +60,7 @@ interface Report {
     paragraphs: string[];
     indicators: (Figure & { code: string })[];
     table: { rows: { label: string; total: number; female: number | null }[] } | null;
+    photos: { attachmentId: string; caption: string }[];
   }[];
 }
 
@@ -343,6 +344,35 @@ describe('a quarter of the programme, from the services’ APIs to the quarterly
     );
     expect(JSON.stringify(report)).not.toMatch(/Awa Traoré|Bakary|ONG AZHAR|Match de football/);
 
+    // A photo with its caption under Résultat 1 (a 1 x 1 PNG), then the narrative; publishing freezes it.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const caption = 'Public show à Bla, avec un focus sur les femmes et les jeunes. © PNUD Mali';
+    const withPhoto = await call<Report>(
+      gw.url,
+      'POST',
+      `/api/v1/reports/${report.id}/photos?fileName=public-show.png&section=R1&caption=${encodeURIComponent(caption)}`,
+      { as: 'manager', raw: png, contentType: 'image/png', headers: { 'idempotency-key': randomUUID() } },
+    );
+    expect(withPhoto.status).toBe(201);
+    expect(withPhoto.body.sections[1].photos).toEqual([
+      { attachmentId: expect.any(String), section: 'R1', caption },
+    ]);
+    const notAPhoto = await call<ErrorBody>(
+      gw.url,
+      'POST',
+      `/api/v1/reports/${report.id}/photos?fileName=photo.png&section=R1&caption=x`,
+      {
+        as: 'manager',
+        raw: Buffer.from('%PDF-1.4 not a photo'),
+        contentType: 'image/png',
+        headers: { 'idempotency-key': randomUUID() },
+      },
+    );
+    expect([notAPhoto.status, notAPhoto.body.code]).toEqual([400, 'ATTACHMENT_TYPE_MISMATCH']);
+
     // The manager writes the narrative, publishes: the version is frozen.
     const edited = ok(
       await send<Report>('PATCH', `/api/v1/reports/${report.id}`, 'manager', {
@@ -405,6 +435,7 @@ describe('a quarter of the programme, from the services’ APIs to the quarterly
       '872 personnes (556 femmes) touchées',
       '589 (402 femmes)',
       'Le trimestre a renforcé les CoFo',
+      'Public show à Bla, avec un focus sur les femmes et les jeunes.',
     ]) {
       expect(text).toContain(expected);
     }

@@ -30,7 +30,11 @@ describe('reporting: framework as data and activities (PostgreSQL, Kafka)', () =
   beforeAll(async () => {
     h = await startReportingHarness();
   }, 120_000);
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    // The test's indicators leave the shared framework (retired, their history kept), so no report shows them.
+    await h?.db.query(`UPDATE reporting.indicator SET current = false WHERE code LIKE 'it-contest-%'`);
+    await h?.close();
+  });
 
   const contest = (title: string, participants: Record<string, number>) => ({
     resultArea: 'R4',

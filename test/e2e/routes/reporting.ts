@@ -18,6 +18,7 @@ export const REPORTING_ROUTE_ROWS: RouteRows = {
   'GET /api/v1/reports/{reportId}': { params: { reportId: NO_SUCH_ID } },
   'PATCH /api/v1/reports/{reportId}': { params: { reportId: NO_SUCH_ID }, body: {} },
   'POST /api/v1/reports/{reportId}/publication': { params: { reportId: NO_SUCH_ID }, body: {} },
+  'POST /api/v1/reports/{reportId}/photos': { params: { reportId: NO_SUCH_ID }, body: {} },
   'GET /api/v1/reports/{reportId}/pdf': { params: { reportId: NO_SUCH_ID } },
   'GET /api/v1/reports/{reportId}/xlsx': { params: { reportId: NO_SUCH_ID } },
   'GET /api/v1/reports/{reportId}/csv': { params: { reportId: NO_SUCH_ID } },

@@ -151,6 +151,7 @@ export function buildSections(
       paragraphs,
       indicators: inds.map(indicatorRow),
       table: tableOf(inds),
+      photos: [],
     });
   }
   const copil = activities.filter((a) => a.resultArea === 'COPIL');
@@ -167,6 +168,7 @@ export function buildSections(
           ),
     indicators: indicators.filter((i) => i.resultArea === 'COPIL').map(indicatorRow),
     table: null,
+    photos: [],
   });
   sections.unshift({
     key: 'highlights',
@@ -175,6 +177,7 @@ export function buildSections(
     paragraphs: highlights.length > 0 ? highlights : ['Aucune donnée enregistrée sur la période.'],
     indicators: [],
     table: null,
+    photos: [],
   });
   return sections;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ReportDto, ReportSectionDto, ReportState } from '@prosmed/contracts';
+import type { ReportDto, ReportPhotoDto, ReportSectionDto, ReportState } from '@prosmed/contracts';
 
 type Tx = Pick<EntityManager, 'query'>;
 
@@ -24,9 +24,10 @@ export interface ReportRow {
   generated_at: Date;
   published_version: number | null;
   published_at: Date | null;
+  photos: ReportPhotoDto[];
 }
 
-const COLUMNS = `"id", "period", "map", "state", "version", "content", "narratives", "generated_at", "published_version", "published_at"`;
+const COLUMNS = `"id", "period", "map", "state", "version", "content", "narratives", "generated_at", "published_version", "published_at", "photos"`;
 
 @Injectable()
 export class ReportRepository {
@@ -55,6 +56,14 @@ export class ReportRepository {
     const [rows]: [ReportRow[], number] = await tx.query(
       `UPDATE "reporting"."report" SET "narratives" = $2::jsonb, "version" = "version" + 1 WHERE "id" = $1 RETURNING ${COLUMNS}`,
       [id, JSON.stringify(narratives)],
+    );
+    return rows[0];
+  }
+
+  async addPhoto(tx: Tx, id: string, photo: ReportPhotoDto): Promise<ReportRow> {
+    const [rows]: [ReportRow[], number] = await tx.query(
+      `UPDATE "reporting"."report" SET "photos" = "photos" || $2::jsonb WHERE "id" = $1 RETURNING ${COLUMNS}`,
+      [id, JSON.stringify([photo])],
     );
     return rows[0];
   }
@@ -93,7 +102,11 @@ export function reportView(r: ReportRow): ReportDto {
     state: r.state,
     version: r.version,
     publishedVersion: r.published_version,
-    sections: r.content.sections.map((s) => ({ ...s, narrative: r.narratives[s.key] ?? null })),
+    sections: r.content.sections.map((s) => ({
+      ...s,
+      narrative: r.narratives[s.key] ?? null,
+      photos: (r.photos ?? []).filter((p) => p.section === s.key),
+    })),
     generatedAt: new Date(r.generated_at).toISOString(),
     publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
   };

@@ -12,6 +12,7 @@ import {
   type ReportIdDto,
   type ReportListDto,
   type ReportListQueryDto,
+  type ReportPhotoUploadDto,
 } from '@prosmed/contracts';
 import { Handles, readRequestContext } from '@prosmed/messaging';
 import { ReportsService } from './reports.service';
@@ -43,6 +44,11 @@ export class ReportsController {
   @Handles(ReportingMessages.reportPublish)
   publish(@Payload() body: PublishReportDto, @Ctx() ctx: KafkaContext): Promise<ReportDto> {
     return this.reports.publish(readRequestContext(ctx), body);
+  }
+
+  @Handles(ReportingMessages.reportPhotoAdd)
+  addPhoto(@Payload() body: ReportPhotoUploadDto, @Ctx() ctx: KafkaContext): Promise<ReportDto> {
+    return this.reports.addPhoto(readRequestContext(ctx), body);
   }
 
   @Handles(ReportingMessages.reportPdf)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Attachments, inspectFileUpload } from '@prosmed/attachments';
 import { requirePermission } from '@prosmed/auth';
 import {
   domainError,
@@ -12,6 +13,7 @@ import {
   type ReportDto,
   type ReportFileQueryDto,
   type ReportListDto,
+  type ReportPhotoUploadDto,
   type Dhis2DataValueSetDto,
 } from '@prosmed/contracts';
 import type { RequestContext } from '@prosmed/messaging';
@@ -29,6 +31,9 @@ import { ReportRepository, reportView, type ReportRow } from './report-repositor
 /** The quarterly report (item 5): drafted from the data, edited by the manager, frozen when published. */
 @Injectable()
 export class ReportsService {
+  /** The report's photos, in the schema's attachment table (the store is the environment's). */
+  private readonly files = new Attachments({ schema: 'reporting' });
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly data: ReportData,
@@ -130,6 +135,42 @@ export class ReportsService {
     });
   }
 
+  /** A JPEG or PNG under a section of a draft, its caption kept with it; metadata (GPS) stripped. */
+  async addPhoto(rc: RequestContext, dto: ReportPhotoUploadDto): Promise<ReportDto> {
+    requirePermission(rc.identity, 'report:write');
+    return inTransaction(this.dataSource, async (tx) => {
+      const row = await this.found(tx, dto.reportId, true);
+      if (row.state === 'published')
+        throw domainError('REPORT_PUBLISHED', { version: row.published_version ?? row.version });
+      const upload = inspectFileUpload(dto, { allowed: ['jpeg', 'png'] });
+      const stored = await this.files.add(tx, {
+        ownerType: 'report',
+        ownerId: row.id,
+        upload,
+        uploadedBySub: rc.identity.sub,
+      });
+      const after = await this.reports.addPhoto(tx, row.id, {
+        attachmentId: stored.id,
+        section: dto.section,
+        caption: dto.caption,
+      });
+      await reportingAudit.record(tx, {
+        ...auditActor(rc),
+        action: 'report.photo.added',
+        entityType: 'report',
+        entityId: row.id,
+        after: {
+          attachmentId: stored.id,
+          kind: stored.kind,
+          size: stored.size,
+          sha256: stored.sha256,
+          section: dto.section,
+        },
+      });
+      return reportView(after);
+    });
+  }
+
   /** The report to export: a published version when asked, else as it stands; small counts masked on demand. */
   async forExport(rc: RequestContext, q: ReportFileQueryDto): Promise<ReportDto> {
     requirePermission(rc.identity, 'report:read');
@@ -169,9 +210,17 @@ export class ReportsService {
 
   async pdf(rc: RequestContext, q: ReportFileQueryDto): Promise<FileReply> {
     const r = await this.forExport(rc, q);
+    const photos = new Map<string, Buffer>();
+    for (const p of r.sections.flatMap((s) => s.photos ?? [])) {
+      const file = await this.files.content(this.dataSource.manager, p.attachmentId, {
+        ownerType: 'report',
+        ownerId: r.id,
+      });
+      photos.set(p.attachmentId, Buffer.from(file.base64, 'base64'));
+    }
     const { renderReportPdf } = await import('./export/pdf');
     return {
-      base64: (await renderReportPdf(r)).toString('base64'),
+      base64: (await renderReportPdf(r, photos)).toString('base64'),
       filename: `prosmed-${r.period}.pdf`,
       contentType: 'application/pdf',
     };

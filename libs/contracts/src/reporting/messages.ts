@@ -2,6 +2,7 @@
  * Every request the reporting service answers, declared once (see `land/messages.ts`): the gateway
  * builds its routes from these, the service binds one handler to each.
  */
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_UPLOAD_ERRORS } from '../attachments';
 import { defineMessage, type AnyMessageDef } from '../catalogue';
 import {
   ProgrammeActivityDto,
@@ -32,6 +33,7 @@ import {
   ReportIdDto,
   ReportListDto,
   ReportListQueryDto,
+  ReportPhotoUploadDto,
 } from './report-dtos';
 
 const REPORT_ID = '5e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b';
@@ -332,6 +334,37 @@ const reportPublish = defineMessage({
   },
 });
 
+const reportPhotoAdd = defineMessage({
+  service: 'reporting',
+  name: 'report.photo.add',
+  version: 1,
+  kind: 'command',
+  request: ReportPhotoUploadDto,
+  response: ReportDto,
+  errors: ['REPORT_NOT_FOUND', 'REPORT_PUBLISHED', ...ATTACHMENT_UPLOAD_ERRORS],
+  permission: 'report:write',
+  key: byReport,
+  http: {
+    method: 'POST',
+    path: 'reports/:reportId/photos',
+    status: 201,
+    tag: TAG_REPORTS,
+    summary: 'Ajouter une photo légendée à une section d’un rapport en brouillon (JPEG ou PNG)',
+    description:
+      'Le fichier brut en corps de requête, `fileName`, `section` et `caption` dans la chaîne de requête. Les ' +
+      'métadonnées (EXIF, position GPS) sont retirées avant l’enregistrement.',
+    example: {
+      reportId: REPORT_ID,
+      section: 'R1',
+      caption: 'Sensibilisation communautaire. © ONG AZHAR/Octobre 2023',
+      fileName: 'sensibilisation.png',
+      content:
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    },
+    upload: { maxBytes: ATTACHMENT_MAX_BYTES },
+  },
+});
+
 function download(name: string, ext: string, summary: string): AnyMessageDef {
   return defineMessage({
     service: 'reporting',
@@ -385,6 +418,7 @@ export const ReportingMessages = {
   reportGet,
   reportEdit,
   reportPublish,
+  reportPhotoAdd,
   reportPdf: download('pdf', 'pdf', 'Le rapport en PDF (français, A4, graphiques)'),
   reportXlsx: download('xlsx', 'xlsx', 'Le rapport en XLSX (une feuille par résultat)'),
   reportCsv: download('csv', 'csv', 'Les indicateurs du rapport en CSV'),

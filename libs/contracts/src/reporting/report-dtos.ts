@@ -12,6 +12,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { FileUploadDto } from '../attachments';
 import { IsVersion, NestedObject, Text, ToInt } from '../dto-helpers';
 import { FigureDto } from './indicator-dtos';
 import {
@@ -142,6 +143,31 @@ export class ReportTableDto {
   @ApiProperty({ type: [ReportTableRowDto] }) rows!: ReportTableRowDto[];
 }
 
+/** A photo of a section (a JPEG or PNG attached to the report) and its caption, printed under the section. */
+export class ReportPhotoDto {
+  @ApiProperty({ format: 'uuid' }) attachmentId!: string;
+  @ApiProperty({ enum: REPORT_SECTIONS }) section!: ReportSectionKey;
+  @ApiProperty({ example: 'Sensibilisation communautaire à Ségou. © ONG AZHAR/Octobre 2023' })
+  caption!: string;
+}
+
+export class ReportPhotoUploadDto extends FileUploadDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  reportId!: string;
+
+  @ApiProperty({ enum: REPORT_SECTIONS, description: 'La section sous laquelle la photo est imprimée' })
+  @IsIn(REPORT_SECTIONS)
+  section!: ReportSectionKey;
+
+  @ApiProperty({
+    description: 'Légende et crédit de la photo',
+    example: 'Sensibilisation communautaire. © ONG AZHAR/Octobre 2023',
+  })
+  @Text(300)
+  caption!: string;
+}
+
 export class ReportSectionDto {
   @ApiProperty({ enum: REPORT_SECTIONS }) key!: ReportSectionKey;
   @ApiProperty() title!: string;
@@ -150,6 +176,7 @@ export class ReportSectionDto {
   paragraphs!: string[];
   @ApiProperty({ type: [ReportIndicatorDto] }) indicators!: ReportIndicatorDto[];
   @ApiProperty({ type: ReportTableDto, nullable: true }) table!: ReportTableDto | null;
+  @ApiProperty({ type: [ReportPhotoDto] }) photos!: ReportPhotoDto[];
 }
 
 export class ReportDto {

@@ -44,6 +44,7 @@ const report: ReportDto = {
           { placeCode: 'ML-NA', label: 'Non rattaché à ce niveau', total: 4, female: 1, male: 3, youth: 0 },
         ],
       },
+      photos: [],
     },
   ],
 };

@@ -11,10 +11,14 @@ const n = (v: number | null): string => (v === null ? '—' : frNumber(v));
 /**
  * The quarterly report as a PDF: French, A4, the sections in the order of the Q4-2023 report, each with the
  * manager's text, the generated sentences, its indicators, its table by cercle and sex and a bar chart of
- * that table (drawn with pdfkit's vector primitives: total and women per cercle). Numbers "1 234,5",
+ * that table (drawn with pdfkit's vector primitives: total and women per cercle), its photos with their
+ * captions. Numbers "1 234,5",
  * dates dd/mm/yyyy, page numbers at the foot.
  */
-export function renderReportPdf(r: ReportDto): Promise<Buffer> {
+export function renderReportPdf(
+  r: ReportDto,
+  photos: ReadonlyMap<string, Buffer> = new Map(),
+): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     bufferPages: true,
@@ -58,6 +62,10 @@ export function renderReportPdf(r: ReportDto): Promise<Buffer> {
     if (s.table && s.table.rows.length > 0) {
       placeTable(doc, s.table, width);
       barChart(doc, s.table, width);
+    }
+    for (const p of s.photos) {
+      const bytes = photos.get(p.attachmentId);
+      if (bytes) photo(doc, bytes, p.caption, width);
     }
   }
 
@@ -106,7 +114,7 @@ function row(doc: Doc, cells: string[], widths: number[], bold = false): void {
 function indicatorTable(doc: Doc, list: ReportIndicatorDto[], width: number): void {
   doc.moveDown(0.4);
   const w = [width - 6 * 55, 55, 55, 55, 55, 55, 55];
-  row(doc, ['Indicateur', 'Total', 'Femmes', 'Hommes', 'Jeunes', 'Cible', 'Avancement'], w, true);
+  row(doc, ['Indicateur', 'Total', 'Femmes', 'Hommes', 'Jeunes', 'Cible', '% cible'], w, true);
   for (const i of list) {
     row(
       doc,
@@ -162,4 +170,18 @@ function barChart(doc: Doc, t: ReportTableDto, width: number): void {
   doc.x = M;
   doc.y = legendY + 16;
   doc.fillColor('black');
+}
+
+/** A photo fitted in a 240 x 180 box, its caption in italics under it. */
+function photo(doc: Doc, bytes: Buffer, caption: string, width: number): void {
+  if (doc.y + 210 > doc.page.height - 70) doc.addPage();
+  const top = doc.y + 8;
+  doc.image(bytes, M, top, { fit: [240, 180] });
+  doc
+    .font('Helvetica-Oblique')
+    .fontSize(8)
+    .fillColor('#333333')
+    .text(caption, M, top + 184, { width });
+  doc.fillColor('black');
+  doc.x = M;
 }
