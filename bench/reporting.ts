@@ -92,12 +92,79 @@ export async function benchReporting(
     pdfMs = performance.now() - t1;
     if (pdf.status !== 200) errors++;
   }
+  const scale = await seededQuarter(gatewayUrl, token, Number(process.env.BENCH_REPORTING_FACTS ?? 10_000));
   return {
+    ...scale,
     eventVisibleP50Ms: pct(visible, 50),
     eventVisibleP99Ms: pct(visible, 99),
     eventVisibleSamples: visible.length,
     reportDraftMs: draftMs,
     reportPdfMs: pdfMs,
     errors,
+  };
+}
+
+const CERCLES = [
+  'ML-SEG-SEG',
+  'ML-SEG-BLA',
+  'ML-SEG-SAN',
+  'ML-SEG-NIO',
+  'ML-MOP-BAN',
+  'ML-MOP-MOP',
+  'ML-SIK-KOU',
+];
+
+/** Seeds `n` activities in a quarter of 2001-2004 (16 at a time), then times that quarter's report. */
+async function seededQuarter(
+  gatewayUrl: string,
+  token: (user: string) => Promise<string>,
+  n: number,
+): Promise<Record<string, number>> {
+  const me = {
+    authorization: `Bearer ${await token('suivi.evaluation')}`,
+    'content-type': 'application/json',
+  };
+  const manager = { authorization: `Bearer ${await token('manager')}`, 'content-type': 'application/json' };
+  const year = 2001 + Math.floor(Math.random() * 4);
+  const q = 1 + Math.floor(Math.random() * 4);
+  const start = Date.UTC(year, (q - 1) * 3, 1);
+  let next = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    for (let i = next++; i < n; i = next++) {
+      const day = new Date(start + (i % 89) * 86_400_000).toISOString().slice(0, 10);
+      const r = await fetch(`${gatewayUrl}/api/v1/activities`, {
+        method: 'POST',
+        headers: { ...me, 'idempotency-key': `bench-${randomUUID()}` },
+        body: JSON.stringify({
+          resultArea: 'R1',
+          kind: 'awareness-session',
+          title: 'Séance (bench)',
+          placeCode: CERCLES[i % CERCLES.length],
+          startDate: day,
+          endDate: day,
+          participants: { total: 30, women: 12, youth: 10 },
+        }),
+      });
+      await r.arrayBuffer();
+      if (r.status !== 201) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  const seedMs = performance.now() - t0;
+  const t1 = performance.now();
+  const draft = await fetch(`${gatewayUrl}/api/v1/reports`, {
+    method: 'POST',
+    headers: { ...manager, 'idempotency-key': `bench-${randomUUID()}` },
+    body: JSON.stringify({ period: `${year}Q${q}` }),
+  });
+  await draft.arrayBuffer();
+  const draftMs = performance.now() - t1;
+  return {
+    seededActivities: n - errors,
+    seedActivitiesPerS: (n - errors) / (seedMs / 1000),
+    seededReportDraftMs: draft.status === 201 ? draftMs : NaN,
+    seedErrors: errors + (draft.status === 201 ? 0 : 1),
   };
 }
