@@ -133,6 +133,8 @@ function indicatorTable(doc: Doc, list: ReportIndicatorDto[], width: number): vo
 }
 
 function placeTable(doc: Doc, t: ReportTableDto, width: number): void {
+  // The title goes with the table's first rows, not alone at the foot of a page.
+  if (doc.y > doc.page.height - 160) doc.addPage();
   doc.moveDown(0.6).font('Helvetica-Bold').fontSize(9).text(t.title, M, doc.y, { width });
   doc.moveDown(0.2);
   const w = [width - 4 * 70, 70, 70, 70, 70];
