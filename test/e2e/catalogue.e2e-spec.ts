@@ -20,6 +20,7 @@ const PREFERRED = [
   'pf.oclei',
   'snlcc.sp',
   'copil.membre',
+  'suivi.evaluation',
   'admin.prosmed',
   'manager',
 ];
