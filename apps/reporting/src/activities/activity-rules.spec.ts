@@ -68,5 +68,7 @@ describe('participants of an activity: sub-counts and percentages', () => {
       'DATE_IN_FUTURE',
     );
     expect(() => assertActivityDates('2023-10-12', '2023-10-12', '2023-10-12')).not.toThrow();
+    const e = errorOf(() => assertActivityDates('2023-02-30', '2023-03-01'));
+    expect([e.code, e.details?.[0].field]).toEqual(['VALIDATION_FAILED', 'startDate']);
   });
 });

@@ -1,4 +1,5 @@
 import { domainError, type ActivityParticipantsInputDto } from '@prosmed/contracts';
+import { isIsoDate } from '@prosmed/places';
 
 export interface Participants {
   total: number;
@@ -75,12 +76,25 @@ export function resolveParticipants(p: ActivityParticipantsInputDto): Participan
   };
 }
 
-/** Dates of an activity: the end not before the start, neither after today (UTC is Mali's time). */
+/**
+ * Dates of an activity: real calendar days (the DTO checks the shape, and 2023-02-30 has it), the end not
+ * before the start, neither after today (UTC is Mali's time).
+ */
 export function assertActivityDates(
   startDate: string,
   endDate: string,
   today = new Date().toISOString().slice(0, 10),
 ): void {
+  for (const [field, date] of [
+    ['startDate', startDate],
+    ['endDate', endDate],
+  ] as const) {
+    if (!isIsoDate(date)) {
+      throw domainError('VALIDATION_FAILED', undefined, [
+        { field, code: 'isRealDate', message: `${field} is not a calendar date` },
+      ]);
+    }
+  }
   if (endDate < startDate) throw domainError('ACTIVITY_END_BEFORE_START', { startDate, endDate });
   if (endDate > today) throw domainError('DATE_IN_FUTURE', { field: 'endDate', date: endDate });
 }
