@@ -26,6 +26,7 @@ describe('reporting: framework as data and activities (PostgreSQL, Kafka)', () =
   const day = `2016-0${1 + Math.floor(Math.random() * 9)}-${10 + Math.floor(Math.random() * 18)}`;
   const period = `${day}..${day}`;
   const code = `it-contest-${runTag}`;
+  let recorded: Record<string, unknown> & { activityId: string; version: number };
 
   beforeAll(async () => {
     h = await startReportingHarness();
@@ -50,7 +51,7 @@ describe('reporting: framework as data and activities (PostgreSQL, Kafka)', () =
   it('stores a percentage as the count it stands for, and a replayed command once', async () => {
     const key = randomUUID();
     const body = contest(`Concours ${runTag}`, { total: 207, womenPercent: 33, youthPercent: 66 });
-    const a = await h.call<{ id: string; participants: Record<string, number | null> }>(
+    const a = await h.call<{ id: string; version: number; participants: Record<string, number | null> }>(
       M.activityRecord.id,
       body,
       undefined,
@@ -66,6 +67,7 @@ describe('reporting: framework as data and activities (PostgreSQL, Kafka)', () =
     });
     const again = await h.call<{ id: string }>(M.activityRecord.id, body, undefined, key);
     expect(again.id).toBe(a.id);
+    recorded = { ...body, activityId: a.id, version: a.version };
     const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM reporting.activity WHERE title = $1`, [
       body.title,
     ]);
@@ -133,5 +135,26 @@ describe('reporting: framework as data and activities (PostgreSQL, Kafka)', () =
       [code],
     );
     expect(audits).toBe(3);
+  });
+
+  it('counts only the corrected version of an activity, and refuses a stale one', async () => {
+    const corrected = await h.call<{ version: number }>(M.activityUpdate.id, {
+      ...recorded,
+      participants: { total: 210, women: 70 },
+    });
+    expect(corrected.version).toBe(recorded.version + 1);
+    const v = await h.call<Values>(
+      M.indicatorValues.id,
+      { code, period, level: 'country' },
+      demoIdentity('manager'),
+    );
+    expect(v.total).toEqual({ value: 210, female: 70, male: null, youth: 0 });
+    const stale = await h.fail(M.activityUpdate.id, { ...recorded, participants: { total: 1 } });
+    expect(stale).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      params: { expected: recorded.version, actual: corrected.version },
+    });
+    const missing = await h.fail(M.activityUpdate.id, { ...recorded, activityId: randomUUID() });
+    expect(missing).toMatchObject({ code: 'ACTIVITY_NOT_FOUND' });
   });
 });

@@ -4,6 +4,7 @@ import { NO_SUCH_ID, type RouteRows } from './route-row';
 export const REPORTING_ROUTE_ROWS: RouteRows = {
   'POST /api/v1/activities': { body: {} },
   'GET /api/v1/activities': { query: 'period=2023Q4' },
+  'PUT /api/v1/activities/{activityId}': { params: { activityId: NO_SUCH_ID }, body: {} },
   'GET /api/v1/indicators': {},
   'POST /api/v1/indicators': { body: {} },
   'PUT /api/v1/indicators/{code}/targets/{year}': {

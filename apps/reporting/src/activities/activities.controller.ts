@@ -6,6 +6,7 @@ import {
   type ProgrammeActivityListDto,
   type ProgrammeActivityListQueryDto,
   type RecordProgrammeActivityDto,
+  type UpdateProgrammeActivityDto,
 } from '@prosmed/contracts';
 import { Handles, readRequestContext } from '@prosmed/messaging';
 import { ActivitiesService } from './activities.service';
@@ -20,6 +21,14 @@ export class ActivitiesController {
     @Ctx() ctx: KafkaContext,
   ): Promise<ProgrammeActivityDto> {
     return this.activities.record(readRequestContext(ctx), body);
+  }
+
+  @Handles(ReportingMessages.activityUpdate)
+  update(
+    @Payload() body: UpdateProgrammeActivityDto,
+    @Ctx() ctx: KafkaContext,
+  ): Promise<ProgrammeActivityDto> {
+    return this.activities.update(readRequestContext(ctx), body);
   }
 
   @Handles(ReportingMessages.activityList)

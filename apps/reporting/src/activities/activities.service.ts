@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { requirePermission } from '@prosmed/auth';
 import {
   ACTIVITY_SOURCE_TYPE,
@@ -9,6 +9,7 @@ import {
   type ProgrammeActivityListDto,
   type ProgrammeActivityListQueryDto,
   type RecordProgrammeActivityDto,
+  type UpdateProgrammeActivityDto,
 } from '@prosmed/contracts';
 import type { RequestContext } from '@prosmed/messaging';
 import { inTransaction } from '@prosmed/persistence';
@@ -118,28 +119,88 @@ export class ActivitiesService {
         entityId: activity.id,
         after: { ...activity, placeName: undefined, recordedAt: undefined },
       });
-      // The record indicators read: codes, counts and dates only (no title, no partner).
-      await this.store.add(tx, {
-        messageId: `activity:${activity.id}:v${activity.version}`,
-        eventType: ACTIVITY_SOURCE_TYPE,
-        day: activity.startDate,
-        placeCode: activity.placeCode,
-        subject: activity.id,
-        subjectVersion: activity.version,
-        payload: {
-          id: activity.id,
-          version: activity.version,
-          resultArea: activity.resultArea,
-          kind: activity.kind,
-          audience: activity.audience,
-          placeCode: activity.placeCode,
-          startDate: activity.startDate,
-          endDate: activity.endDate,
-          units: activity.units,
-          participants: { total: p.total, women: p.women, men: p.men, youth: p.youth },
-        },
-      });
+      await this.count(tx, activity);
       return activity;
+    });
+  }
+
+  /** A correction: the whole activity again; the indicators then count only the corrected version. */
+  async update(rc: RequestContext, dto: UpdateProgrammeActivityDto): Promise<ProgrammeActivityDto> {
+    requirePermission(rc.identity, 'programme-activity:write');
+    assertActivityDates(dto.startDate, dto.endDate);
+    const p = resolveParticipants(dto.participants);
+    if (!knownAncestor(places(), dto.placeCode)) throw domainError('PLACE_UNKNOWN', { code: dto.placeCode });
+    return inTransaction(this.dataSource, async (tx) => {
+      const [found]: ActivityRow[] = await tx.query(
+        `SELECT ${COLUMNS} FROM "reporting"."activity" WHERE "id" = $1 FOR UPDATE`,
+        [dto.activityId],
+      );
+      if (!found) throw domainError('ACTIVITY_NOT_FOUND');
+      if (found.version !== dto.version) {
+        throw domainError('VERSION_CONFLICT', { expected: dto.version, actual: found.version });
+      }
+      // TypeORM answers an UPDATE with [rows, count].
+      const [[row]]: [ActivityRow[], number] = await tx.query(
+        `UPDATE "reporting"."activity" SET "result_area" = $2, "kind" = $3, "title" = $4, "audience" = $5, "place_code" = $6,
+           "start_date" = $7, "end_date" = $8, "units" = $9, "partner" = $10, "total" = $11, "women" = $12, "men" = $13,
+           "youth" = $14, "women_percent" = $15, "youth_percent" = $16, "version" = "version" + 1
+         WHERE "id" = $1 RETURNING ${COLUMNS}`,
+        [
+          dto.activityId,
+          dto.resultArea,
+          dto.kind,
+          dto.title,
+          dto.audience ?? 'general',
+          dto.placeCode,
+          dto.startDate,
+          dto.endDate,
+          dto.units ?? 1,
+          dto.partner ?? null,
+          p.total,
+          p.women,
+          p.men,
+          p.youth,
+          p.womenPercent,
+          p.youthPercent,
+        ],
+      );
+      const before = view(found);
+      const activity = view(row);
+      await reportingAudit.record(tx, {
+        ...auditActor(rc),
+        action: 'activity.corrected',
+        entityType: 'activity',
+        entityId: activity.id,
+        before: { ...before, placeName: undefined, recordedAt: undefined },
+        after: { ...activity, placeName: undefined, recordedAt: undefined },
+      });
+      await this.count(tx, activity);
+      return activity;
+    });
+  }
+
+  /** The record indicators read: codes, counts and dates only (no title, no partner). */
+  private async count(tx: EntityManager, activity: ProgrammeActivityDto): Promise<void> {
+    const p = activity.participants;
+    await this.store.add(tx, {
+      messageId: `activity:${activity.id}:v${activity.version}`,
+      eventType: ACTIVITY_SOURCE_TYPE,
+      day: activity.startDate,
+      placeCode: activity.placeCode,
+      subject: activity.id,
+      subjectVersion: activity.version,
+      payload: {
+        id: activity.id,
+        version: activity.version,
+        resultArea: activity.resultArea,
+        kind: activity.kind,
+        audience: activity.audience,
+        placeCode: activity.placeCode,
+        startDate: activity.startDate,
+        endDate: activity.endDate,
+        units: activity.units,
+        participants: { total: p.total, women: p.women, men: p.men, youth: p.youth },
+      },
     });
   }
 

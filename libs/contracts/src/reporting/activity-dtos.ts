@@ -1,7 +1,7 @@
 /** Requests and replies of the programme activities the M&E officers record (issue 13, item 3). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min, Matches } from 'class-validator';
-import { DateOnly, IfPresent, IsPlaceCode, NestedObject, PageLimit, Text } from '../dto-helpers';
+import { DateOnly, IfPresent, IsPlaceCode, IsVersion, NestedObject, PageLimit, Text } from '../dto-helpers';
 import {
   ACTIVITY_KINDS,
   AUDIENCES,
@@ -172,4 +172,15 @@ export class ProgrammeActivityIdDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   activityId!: string;
+}
+
+/** A correction of an activity: the whole activity again, with the version read (optimistic lock). */
+export class UpdateProgrammeActivityDto extends RecordProgrammeActivityDto {
+  @ApiProperty({ format: 'uuid', description: 'Pris dans l’URL par la passerelle' })
+  @IsUUID()
+  activityId!: string;
+
+  @ApiProperty({ minimum: 1, example: 1, description: 'Version de l’activité lue ; périmée, c’est 409' })
+  @IsVersion()
+  version!: number;
 }

@@ -9,6 +9,7 @@ import {
   ProgrammeActivityListDto,
   ProgrammeActivityListQueryDto,
   RecordProgrammeActivityDto,
+  UpdateProgrammeActivityDto,
 } from './activity-dtos';
 import {
   DashboardDto,
@@ -68,6 +69,45 @@ const activityRecord = defineMessage({
       'total ; un pourcentage (`womenPercent`) est enregistré comme le nombre qu’il représente (arrondi à la ' +
       'personne la plus proche, la demie vers le haut). Rejouer avec le même `Idempotency-Key` ne crée rien.',
     example: {
+      resultArea: 'R1',
+      kind: 'awareness-session',
+      title: 'Public show sur la gestion des conflits fonciers',
+      audience: 'women-youth-associations',
+      placeCode: 'ML-SEG-SEG',
+      startDate: '2023-10-12',
+      endDate: '2023-10-12',
+      participants: { total: 589, women: 402 },
+    },
+  },
+});
+
+const activityUpdate = defineMessage({
+  service: 'reporting',
+  name: 'activity.update',
+  version: 1,
+  kind: 'command',
+  request: UpdateProgrammeActivityDto,
+  response: ProgrammeActivityDto,
+  errors: [
+    'ACTIVITY_NOT_FOUND',
+    'VERSION_CONFLICT',
+    'SUBCOUNT_EXCEEDS_TOTAL',
+    'SUBCOUNT_TWICE',
+    'ACTIVITY_END_BEFORE_START',
+    'DATE_IN_FUTURE',
+    'PLACE_UNKNOWN',
+  ],
+  permission: 'programme-activity:write',
+  key: (r) => r.activityId,
+  http: {
+    method: 'PUT',
+    path: 'activities/:activityId',
+    tag: 'Activités du programme',
+    summary: 'Corriger une activité du programme (toute l’activité, avec la version lue)',
+    description: 'Les indicateurs ne comptent plus que la version corrigée.',
+    example: {
+      activityId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d',
+      version: 1,
       resultArea: 'R1',
       kind: 'awareness-session',
       title: 'Public show sur la gestion des conflits fonciers',
@@ -406,6 +446,7 @@ const reportDhis2 = defineMessage({
 
 export const ReportingMessages = {
   activityRecord,
+  activityUpdate,
   activityList,
   indicatorList,
   indicatorDefine,
