@@ -1,11 +1,12 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Kafka, type Consumer, type KafkaMessage } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { PlatformConfig } from '@prosmed/config';
 import { Headers } from '@prosmed/contracts';
 import {
   IdempotentConsumer,
+  type IdempotentResult,
   JsonLogger,
   kafkaJsConfig,
   kafkaLogCreator,
@@ -80,8 +81,7 @@ export class EventConsumer implements BeforeApplicationShutdown {
     const messageId = headers[Headers.messageId] || `kafka:${topic}:${partition}:${message.offset}`;
     const value = message.value?.toString('utf8') ?? null;
     const seen = classify(topic, headers, value, messageId);
-    const done = await this.once.handle(messageId, async (tx) => {
-      if (seen.ok) return this.store.add(tx, seen.record);
+    const park = async (tx: EntityManager, reason: string, eventType: string | null, detail: string) => {
       await tx.query(
         `INSERT INTO "reporting"."parked_event" ("topic", "partition", "offset", "message_id", "event_type", "reason", "detail", "payload")
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ("message_id") DO NOTHING`,
@@ -90,14 +90,27 @@ export class EventConsumer implements BeforeApplicationShutdown {
           partition,
           message.offset,
           messageId,
-          seen.eventType,
-          seen.reason,
-          seen.detail,
+          eventType,
+          reason,
+          detail,
           value?.slice(0, 10_000) ?? null,
         ],
       );
       return 'parked' as const;
-    });
+    };
+    let done: IdempotentResult<'counted' | 'stale' | 'parked'>;
+    try {
+      done = await this.once.handle(messageId, async (tx) =>
+        seen.ok ? this.store.add(tx, seen.record) : park(tx, seen.reason, seen.eventType, seen.detail),
+      );
+    } catch (err) {
+      // Data PostgreSQL refuses (class 22: a number out of range, a bad value) would fail the same way on
+      // every retry and stop the partition: park it instead. Anything else (the database gone) is retried.
+      if (!isDataError(err)) throw err;
+      done = await this.once.handle(messageId, (tx) =>
+        park(tx, 'rejected-by-database', seen.ok ? seen.record.eventType : seen.eventType, pgCode(err) ?? ''),
+      );
+    }
     this.handled++;
     if (done.applied) {
       this.lastAppliedAt = Date.now();
@@ -114,4 +127,15 @@ export class EventConsumer implements BeforeApplicationShutdown {
     this.consumer = undefined;
     await c?.disconnect().catch(() => undefined);
   }
+}
+
+function pgCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | undefined;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** PostgreSQL's data exceptions (SQLSTATE class 22): the event's content, not the database, is at fault. */
+export function isDataError(err: unknown): boolean {
+  return pgCode(err)?.startsWith('22') ?? false;
 }

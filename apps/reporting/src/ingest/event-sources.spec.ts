@@ -1,4 +1,5 @@
 import { Events } from '@prosmed/contracts';
+import { isDataError } from './event-consumer';
 import { at, classify, eventTopics } from './event-sources';
 
 const land = {
@@ -60,6 +61,14 @@ describe('classify: what an incoming event is', () => {
       ok: false,
       reason: 'invalid-payload',
     });
+    expect(classify(Events.land.caseFiled, {}, json({ ...land, date: '2023-02-30' }), 'm')).toMatchObject({
+      ok: false,
+      reason: 'invalid-payload',
+    });
+    expect(classify(Events.land.caseFiled, {}, json({ ...land, caseId: 'a\u0000b' }), 'm')).toMatchObject({
+      ok: false,
+      reason: 'unreadable',
+    });
     expect(classify(Events.land.caseFiled, {}, json({ ...land, placeCode: 'Ségou' }), 'm')).toMatchObject({
       ok: false,
       reason: 'invalid-payload',
@@ -91,5 +100,14 @@ describe('classify: what an incoming event is', () => {
     expect(at(land, 'parties.bySex.F')).toBe(1);
     expect(at(land, 'parties.nothing.F')).toBeUndefined();
     expect(at(land, 'constructor')).toBeUndefined();
+  });
+});
+
+describe('isDataError: what the consumer parks instead of retrying', () => {
+  it('parks what PostgreSQL refuses as data (SQLSTATE 22), retries everything else', () => {
+    expect(isDataError({ code: '22003' })).toBe(true);
+    expect(isDataError({ driverError: { code: '22P02' } })).toBe(true);
+    expect(isDataError({ code: '57P01' })).toBe(false);
+    expect(isDataError(new Error('connect ECONNREFUSED'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { ACTIVITY_SOURCE_TYPE, Events } from '@prosmed/contracts';
-import { isPlaceCode } from '@prosmed/places';
+import { isIsoDate, isPlaceCode } from '@prosmed/places';
 import { COUNTRY } from '../shared/places';
 
 /**
@@ -110,6 +110,10 @@ export function classify(
       detail: `${eventType} on ${topic}`,
     };
   }
+  // PostgreSQL's jsonb cannot hold U+0000: such an event could never be stored, so it is parked here.
+  if (value !== null && value.includes('\\u0000')) {
+    return { ok: false, reason: 'unreadable', eventType, detail: 'NUL character' };
+  }
   let payload: unknown;
   try {
     payload = value === null ? null : JSON.parse(value);
@@ -131,7 +135,7 @@ export function toRecord(
 ): Classified {
   const rawDay = source.dayFields.map((f) => at(payload, f)).find((v) => typeof v === 'string');
   const day = typeof rawDay === 'string' ? DAY.exec(rawDay)?.[1] : undefined;
-  if (!day || Number.isNaN(Date.parse(day))) {
+  if (!day || !isIsoDate(day)) {
     return {
       ok: false,
       reason: 'invalid-payload',
@@ -152,7 +156,12 @@ export function toRecord(
   if (source.subject) {
     const id = at(payload, source.subject.idField);
     const version = at(payload, source.subject.versionField);
-    if (typeof id !== 'string' || typeof version !== 'number' || !Number.isInteger(version)) {
+    if (
+      typeof id !== 'string' ||
+      typeof version !== 'number' ||
+      !Number.isSafeInteger(version) ||
+      version < 0
+    ) {
       return {
         ok: false,
         reason: 'invalid-payload',
