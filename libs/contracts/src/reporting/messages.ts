@@ -175,7 +175,6 @@ const indicatorDefine = defineMessage({
     description:
       'Quels événements comptent (types, filtre `where`) et comment (`count`, `sum` d’un champ, `distinct`). ' +
       'Les faits sont recalculés sur tout l’historique reçu ; l’ancienne version reste consultable dans l’audit.',
-    location: (i) => `indicators/${i.code}/values`,
     example: {
       code: 'r1-cofo-workshop-people',
       resultArea: 'R1',
