@@ -176,15 +176,17 @@ const indicatorDefine = defineMessage({
       'Quels événements comptent (types, filtre `where`) et comment (`count`, `sum` d’un champ, `distinct`). ' +
       'Les faits sont recalculés sur tout l’historique reçu ; l’ancienne version reste consultable dans l’audit.',
     example: {
-      code: 'r1-cofo-workshop-people',
+      // The seeded definition itself: sending it changes nothing (409 INDICATOR_UNCHANGED), so trying the
+      // example never adds an indicator to the framework.
+      code: 'r1-land-workshop-people',
       resultArea: 'R1',
-      label: 'Acteurs formés sur les textes fonciers et l’homologation',
+      label: 'Acteurs de justice, membres des CoFo et société civile renforcés sur les textes fonciers',
       unit: 'personnes',
       measure: 'sum',
       sources: [
         {
           eventTypes: ['reporting.activity.v1'],
-          where: { kind: 'workshop', resultArea: 'R1' },
+          where: { resultArea: 'R1', kind: ['workshop', 'training'] },
           valueField: 'participants.total',
           femaleField: 'participants.women',
           maleField: 'participants.men',
