@@ -32,8 +32,6 @@ describe('reporting: framework as data and activities (PostgreSQL, Kafka)', () =
     h = await startReportingHarness();
   }, 120_000);
   afterAll(async () => {
-    // The test's indicators leave the shared framework (retired, their history kept), so no report shows them.
-    await h?.db.query(`UPDATE reporting.indicator SET current = false WHERE code LIKE 'it-contest-%'`);
     await h?.close();
   });
 
@@ -156,5 +154,20 @@ describe('reporting: framework as data and activities (PostgreSQL, Kafka)', () =
     });
     const missing = await h.fail(M.activityUpdate.id, { ...recorded, activityId: randomUUID() });
     expect(missing).toMatchObject({ code: 'ACTIVITY_NOT_FOUND' });
+  });
+
+  it('retires the test’s indicator through the API, so no report shows it; its history stays', async () => {
+    const retired = await h.call<Indicator>(
+      M.indicatorRetire.id,
+      { code, reason: 'Indicateur de test' },
+      admin,
+    );
+    expect(retired.version).toBe(2);
+    const gone = await h.fail(M.indicatorValues.id, { code, period }, demoIdentity('manager'));
+    expect(gone).toMatchObject({ code: 'INDICATOR_NOT_FOUND' });
+    const [{ n }] = await h.db.query(`SELECT count(*)::int AS n FROM reporting.indicator WHERE code = $1`, [
+      code,
+    ]);
+    expect(n).toBe(2);
   });
 });

@@ -11,6 +11,7 @@ export const REPORTING_ROUTE_ROWS: RouteRows = {
     params: { code: 'r1-awareness-people', year: '2023' },
     body: {},
   },
+  'POST /api/v1/indicators/{code}/retirement': { params: { code: 'NOT-A-CODE' }, body: {} },
   'GET /api/v1/indicators/{code}/values': { params: { code: 'r1-awareness-people' }, query: 'period=2023Q4' },
   'GET /api/v1/dashboard': { query: 'period=2023Q4' },
   'GET /api/v1/parked-events': {},

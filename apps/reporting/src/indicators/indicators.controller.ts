@@ -11,6 +11,7 @@ import {
   type ParkedEventListDto,
   type ParkedEventQueryDto,
   type ResultIndicatorDto,
+  type RetireIndicatorDto,
   type ResultIndicatorListDto,
   type SetTargetDto,
 } from '@prosmed/contracts';
@@ -34,6 +35,11 @@ export class IndicatorsController {
   @Handles(ReportingMessages.indicatorTarget)
   target(@Payload() body: SetTargetDto, @Ctx() ctx: KafkaContext): Promise<ResultIndicatorDto> {
     return this.indicators.setTarget(readRequestContext(ctx), body);
+  }
+
+  @Handles(ReportingMessages.indicatorRetire)
+  retire(@Payload() body: RetireIndicatorDto, @Ctx() ctx: KafkaContext): Promise<ResultIndicatorDto> {
+    return this.indicators.retire(readRequestContext(ctx), body.code, body.reason);
   }
 
   @Handles(ReportingMessages.indicatorValues)

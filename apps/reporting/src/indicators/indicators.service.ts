@@ -102,6 +102,26 @@ export class IndicatorsService {
     });
   }
 
+  /** Takes an indicator out of the framework: no longer current; its versions and facts stay. */
+  async retire(rc: RequestContext, code: string, reason: string): Promise<ResultIndicatorDto> {
+    requirePermission(rc.identity, 'indicator:write');
+    return inTransaction(this.dataSource, async (tx) => {
+      const row = await this.repo.byCode(tx, code, true);
+      if (!row) throw domainError('INDICATOR_NOT_FOUND', { code });
+      await tx.query(`UPDATE "reporting"."indicator" SET "current" = false WHERE "id" = $1`, [row.id]);
+      await reportingAudit.record(tx, {
+        ...auditActor(rc),
+        action: 'indicator.retired',
+        entityType: 'indicator',
+        entityId: code,
+        reason,
+        before: { version: row.version },
+      });
+      const targets = await this.repo.targets(tx, [code]);
+      return indicatorView(row, targets.get(code) ?? []);
+    });
+  }
+
   async values(rc: RequestContext, q: IndicatorValuesQueryDto): Promise<IndicatorValuesDto> {
     requirePermission(rc.identity, 'report:read');
     const period = parsePeriod(q.period);

@@ -160,6 +160,19 @@ export class IndicatorCodeDto {
   code!: string;
 }
 
+export class RetireIndicatorDto {
+  @ApiProperty({ example: 'r1-awareness-people', description: 'Pris dans l’URL par la passerelle' })
+  @Matches(INDICATOR_CODE_PATTERN)
+  code!: string;
+
+  @ApiProperty({
+    example: 'Remplacé par un indicateur du nouveau cadre de résultats',
+    description: 'Pourquoi (audit)',
+  })
+  @Text(300)
+  reason!: string;
+}
+
 export class IndicatorValuesQueryDto {
   @ApiProperty({ example: 'r1-awareness-people' })
   @Matches(INDICATOR_CODE_PATTERN)

@@ -22,6 +22,7 @@ import {
   IndicatorListQueryDto,
   ParkedEventListDto,
   ParkedEventQueryDto,
+  RetireIndicatorDto,
   SetTargetDto,
 } from './indicator-dtos';
 import {
@@ -213,6 +214,30 @@ const indicatorTarget = defineMessage({
     tag: TAG_FRAMEWORK,
     summary: 'Fixer la cible annuelle d’un indicateur',
     example: { code: 'r1-awareness-people', year: 2023, value: 3000 },
+  },
+});
+
+const indicatorRetire = defineMessage({
+  service: 'reporting',
+  name: 'indicator.retire',
+  version: 1,
+  kind: 'command',
+  request: RetireIndicatorDto,
+  response: ResultIndicatorDto,
+  errors: ['INDICATOR_NOT_FOUND'],
+  permission: 'indicator:write',
+  key: (r) => r.code,
+  http: {
+    method: 'POST',
+    path: 'indicators/:code/retirement',
+    tag: TAG_FRAMEWORK,
+    summary: 'Retirer un indicateur du cadre de résultats (ses versions et ses faits restent)',
+    description:
+      'Il ne figure plus dans les requêtes, le tableau de bord ni les nouveaux rapports ; le redéfinir le rétablit.',
+    example: {
+      code: 'r1-awareness-people',
+      reason: 'Remplacé par un indicateur du nouveau cadre de résultats',
+    },
   },
 });
 
@@ -452,6 +477,7 @@ export const ReportingMessages = {
   indicatorList,
   indicatorDefine,
   indicatorTarget,
+  indicatorRetire,
   indicatorValues,
   dashboard,
   parkedEvents,
