@@ -234,8 +234,9 @@ const indicatorRetire = defineMessage({
     summary: 'Retirer un indicateur du cadre de résultats (ses versions et ses faits restent)',
     description:
       'Il ne figure plus dans les requêtes, le tableau de bord ni les nouveaux rapports ; le redéfinir le rétablit.',
+    // No such indicator: trying the example answers 404 and retires nothing.
     example: {
-      code: 'r1-awareness-people',
+      code: 'r9-indicateur-ancien',
       reason: 'Remplacé par un indicateur du nouveau cadre de résultats',
     },
   },
