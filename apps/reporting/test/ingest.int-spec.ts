@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
-import { Events, Headers, type LandEventV1 } from '@prosmed/contracts';
+import { Events, Headers, ReportingMessages as M, type LandEventV1 } from '@prosmed/contracts';
 import { JsonLogger, PLATFORM_CONFIG } from '@prosmed/messaging';
 import { testKafka } from '@prosmed/testing';
 import { DataSource } from 'typeorm';
@@ -164,7 +164,7 @@ describe('reporting: events of the real topics into the read models (PostgreSQL,
       { message_id: v2, reason: 'unknown-version' },
     ]);
     const listed = await h.call<{ items: { eventType: string; reason: string }[]; total: number }>(
-      'reporting.event.parked.list.v1',
+      M.parkedEvents.id,
       { limit: 500 },
     );
     expect(listed.items).toEqual(

@@ -200,7 +200,7 @@ const indicatorDefine = defineMessage({
 
 const indicatorTarget = defineMessage({
   service: 'reporting',
-  name: 'indicator.target.set',
+  name: 'indicator.target-set',
   version: 1,
   kind: 'command',
   request: SetTargetDto,
@@ -283,7 +283,7 @@ const dashboard = defineMessage({
 
 const parkedEvents = defineMessage({
   service: 'reporting',
-  name: 'event.parked.list',
+  name: 'parked-event.list',
   version: 1,
   kind: 'query',
   request: ParkedEventQueryDto,
@@ -403,7 +403,7 @@ const reportPublish = defineMessage({
 
 const reportPhotoAdd = defineMessage({
   service: 'reporting',
-  name: 'report.photo.add',
+  name: 'report.photo-add',
   version: 1,
   kind: 'command',
   request: ReportPhotoUploadDto,
@@ -455,7 +455,7 @@ function download(name: string, ext: string, summary: string): AnyMessageDef {
 
 const reportDhis2 = defineMessage({
   service: 'reporting',
-  name: 'report.dhis2',
+  name: 'report.dhis-data-values',
   version: 1,
   kind: 'query',
   request: ReportFileQueryDto,
