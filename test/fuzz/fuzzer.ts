@@ -162,9 +162,8 @@ export class Fuzzer {
       // Dot segments and raw text may route the request elsewhere: no expectation on validation then.
       if (raw || value === '' || value === '.' || value === '..') expectationKnown = false;
       else if (spec)
-        reasons.push(
-          ...schemaViolations({ ...spec.schema, type: spec.schema.type ?? 'string' }, value, `path.${name}`),
-        );
+        // As text, like a query parameter: `/work-plans/2024` is an integer path parameter.
+        reasons.push(...paramViolations([spec], [[spec.name, value]], 'path'));
       return raw ? value : enc(value);
     });
 

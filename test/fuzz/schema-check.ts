@@ -113,7 +113,7 @@ function short(v: unknown): string {
 export function paramViolations(
   specs: ParamSpec[],
   values: [string, string][],
-  where: 'query' | 'header',
+  where: 'query' | 'header' | 'path',
 ): string[] {
   const out: string[] = [];
   const grouped = new Map<string, string[]>();
