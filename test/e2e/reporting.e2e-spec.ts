@@ -38,6 +38,7 @@ afterAll(async () => {
 interface ErrorBody {
   code: string;
   message: string;
+  details?: { field: string; code: string }[];
 }
 interface Figure {
   value: number;
@@ -202,7 +203,10 @@ describe('a quarter of the programme, from the services’ APIs to the quarterly
     );
     expect([bad.status, bad.body.code]).toEqual([400, 'SUBCOUNT_EXCEEDS_TOTAL']);
     expect(bad.body.message).toContain('femmes');
-    expect(bad.body.message).toContain('participants.women');
+    expect(bad.body.message).toBe(
+      'Le nombre de femmes (300) dépasse le total des participants (252) : chaque sous-total doit être inférieur ou égal au total.',
+    );
+    expect(bad.body.details).toEqual([{ field: 'participants.women', code: 'atMostTotal' }]);
     const denied = await send<ErrorBody>(
       'POST',
       '/api/v1/activities',

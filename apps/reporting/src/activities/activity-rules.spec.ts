@@ -65,7 +65,7 @@ describe('participants of an activity: sub-counts and percentages', () => {
       'ACTIVITY_END_BEFORE_START',
     );
     expect(errorOf(() => assertActivityDates('2023-10-12', '2023-10-14', '2023-10-13')).code).toBe(
-      'DATE_IN_FUTURE',
+      'ACTIVITY_IN_FUTURE',
     );
     expect(() => assertActivityDates('2023-10-12', '2023-10-12', '2023-10-12')).not.toThrow();
     const e = errorOf(() => assertActivityDates('2023-02-30', '2023-03-01'));

@@ -36,12 +36,16 @@ export function resolveParticipants(p: ActivityParticipantsInputDto): Participan
     const count = p[key];
     const percent = p[`${key}Percent`];
     if (count !== undefined && percent !== undefined) {
-      throw domainError('SUBCOUNT_TWICE', {
-        label: LABELS[key].fr,
-        labelEn: LABELS[key].en,
-        path: `participants.${key}`,
-        pathPercent: `participants.${key}Percent`,
-      });
+      const path = `participants.${key}`;
+      const pathPercent = `participants.${key}Percent`;
+      throw domainError(
+        'SUBCOUNT_TWICE',
+        { label: LABELS[key].fr, labelEn: LABELS[key].en, path, pathPercent },
+        [
+          { field: path, code: 'givenTwice' },
+          { field: pathPercent, code: 'givenTwice' },
+        ],
+      );
     }
     if (percent !== undefined) return { count: countOfPercent(p.total, percent), percent };
     return { count: count ?? null, percent: null };
@@ -50,13 +54,12 @@ export function resolveParticipants(p: ActivityParticipantsInputDto): Participan
   const youth = pick('youth');
   const exceeds = (key: keyof typeof LABELS, count: number | null | undefined, path: string) => {
     if (count !== null && count !== undefined && count > p.total) {
-      throw domainError('SUBCOUNT_EXCEEDS_TOTAL', {
-        label: LABELS[key].fr,
-        labelEn: LABELS[key].en,
-        path,
-        count,
-        total: p.total,
-      });
+      // The message names the field in words; `details` names it as the API does, for the client.
+      throw domainError(
+        'SUBCOUNT_EXCEEDS_TOTAL',
+        { label: LABELS[key].fr, labelEn: LABELS[key].en, path, count, total: p.total },
+        [{ field: path, code: 'atMostTotal' }],
+      );
     }
   };
   exceeds('women', women.count, women.percent === null ? 'participants.women' : 'participants.womenPercent');
@@ -96,5 +99,5 @@ export function assertActivityDates(
     }
   }
   if (endDate < startDate) throw domainError('ACTIVITY_END_BEFORE_START', { startDate, endDate });
-  if (endDate > today) throw domainError('DATE_IN_FUTURE', { field: 'endDate', date: endDate });
+  if (endDate > today) throw domainError('ACTIVITY_IN_FUTURE', { endDate });
 }

@@ -4,13 +4,18 @@ import type { CatalogueEntry } from '../error-catalogue';
 export const REPORTING_ERRORS = {
   SUBCOUNT_EXCEEDS_TOTAL: {
     kind: 'validation',
-    fr: 'Le nombre de {label} ({count}, champ {path}) dépasse le total des participants ({total}) : chaque sous-total doit être inférieur ou égal au total.',
-    en: 'The number of {labelEn} ({count}, field {path}) exceeds the total of participants ({total}): each sub-count must be at most the total.',
+    fr: 'Le nombre de {label} ({count}) dépasse le total des participants ({total}) : chaque sous-total doit être inférieur ou égal au total.',
+    en: 'The number of {labelEn} ({count}) exceeds the total of participants ({total}): each sub-count must be at most the total.',
   },
   SUBCOUNT_TWICE: {
     kind: 'validation',
-    fr: 'Le nombre de {label} est donné deux fois (champs {path} et {pathPercent}) : donnez le nombre ou le pourcentage, pas les deux.',
-    en: 'The number of {labelEn} is given twice (fields {path} and {pathPercent}): give the count or the percentage, not both.',
+    fr: 'Le nombre de {label} est donné deux fois, en nombre et en pourcentage : donnez l’un ou l’autre.',
+    en: 'The number of {labelEn} is given twice, as a count and as a percentage: give one or the other.',
+  },
+  ACTIVITY_IN_FUTURE: {
+    kind: 'business_rule',
+    fr: 'La date de fin de l’activité ({endDate}) est dans le futur : enregistrez une activité une fois réalisée.',
+    en: 'The end date of the activity ({endDate}) is in the future: record an activity once it has taken place.',
   },
   ACTIVITY_END_BEFORE_START: {
     kind: 'validation',
