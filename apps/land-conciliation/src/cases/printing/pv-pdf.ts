@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { DISPUTE_TYPE_LABELS, type CaseV1, type PvV1 } from '@prosmed/contracts';
 import { frDate, frLongDate, frNumber, frSurface, MARK_FR, ROLE_FR, SEX_FR } from './fr-format';
 
@@ -31,6 +29,11 @@ const MARGIN_BOTTOM = 64;
  * the paper matches the record (the check answers the number, state and content hash only).
  */
 export async function renderPvPdf(input: PvPdfInput): Promise<Buffer> {
+  // Loaded on the first print: pdfkit and qrcode weigh about 25 MB, which a resting service need not carry.
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([
+    import('pdfkit'),
+    import('qrcode'),
+  ]);
   const { caseView: c, pv } = input;
   const place = input.placeLabel ?? ((code: string) => code);
   const qr = await QRCode.toBuffer(input.checkUrl, { errorCorrectionLevel: 'M', margin: 1, width: 220 });
