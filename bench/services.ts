@@ -12,6 +12,7 @@ type ServiceBench = (gatewayUrl: string, token: (user: string) => Promise<string
 export const SERVICE_BENCHES: readonly { service: string; file: string; fn: string }[] = [
   { service: 'security-committees', file: 'security.ts', fn: 'benchSecurity' },
   { service: 'anticorruption', file: 'anticorruption.ts', fn: 'benchAnticorruption' },
+  { service: 'reporting', file: 'reporting.ts', fn: 'benchReporting' },
 ];
 
 export interface ServiceBenchResult {

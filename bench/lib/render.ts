@@ -231,7 +231,7 @@ export function sections(r: BenchJson): Section[] {
   }
   for (const sv of r.services ?? []) {
     out.push({
-      title: `${sv.service} through the gateway (bench/${sv.service === 'security-committees' ? 'security' : sv.service}.ts)`,
+      title: `${sv.service} through the gateway`,
       headers: ['figure', 'value'],
       rows: sv.figures
         ? Object.entries(sv.figures).map(([k, v]) => [k, v])

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import type { ReportDto, ReportIndicatorDto, ReportTableDto } from '@prosmed/contracts';
 import { frDate, frNumber } from '../../shared/fr-format';
 
@@ -15,10 +15,12 @@ const n = (v: number | null): string => (v === null ? '—' : frNumber(v));
  * captions. Numbers "1 234,5",
  * dates dd/mm/yyyy, page numbers at the foot.
  */
-export function renderReportPdf(
+export async function renderReportPdf(
   r: ReportDto,
   photos: ReadonlyMap<string, Buffer> = new Map(),
 ): Promise<Buffer> {
+  // Loaded on the first download: pdfkit weighs about 10 MB, which a resting service need not carry.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     bufferPages: true,
@@ -88,7 +90,7 @@ export function renderReportPdf(
   return done;
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = InstanceType<typeof PDFKitDocument>;
 
 function row(doc: Doc, cells: string[], widths: number[], bold = false): void {
   if (doc.y > doc.page.height - 90) doc.addPage();

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ReportDto, ReportSectionDto } from '@prosmed/contracts';
 
 const SHEET_NAMES: Record<ReportSectionDto['key'], string> = {
@@ -16,6 +15,8 @@ const SHEET_NAMES: Record<ReportSectionDto['key'], string> = {
  * as numbers (a masked count is an empty cell), in French number format for display.
  */
 export async function renderXlsx(r: ReportDto): Promise<Buffer> {
+  // Loaded on the first download: exceljs weighs about 25 MB, which a resting service need not carry.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PROSMED';
   wb.title = `Rapport trimestriel ${r.periodLabel}`;
