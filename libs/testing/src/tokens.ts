@@ -49,10 +49,17 @@ export interface TokenRequest {
   clientSecret?: string;
 }
 
+const inflight = new Map<string, Promise<string>>();
+
 /**
  * An access token from the real Keycloak, cached until 30 s before it expires: the password grant on the
  * development client `prosmed-dev` (the only one of the realm that has it; `clientId` picks another, such as
  * the foreign stand-in `prosmed-other`), with the demo user's password from the realm file.
+ *
+ * One grant at a time per user: with brute-force detection on, Keycloak 26 refuses a login of a user while
+ * another of hers is in progress ("Invalid user credentials" for the right password), so concurrent first
+ * calls share one request, and a refusal of the documented password is tried again after a short wait
+ * (another process may have been logging the same user in).
  */
 export async function tokenFor(
   req: string | TokenRequest,
@@ -61,11 +68,53 @@ export async function tokenFor(
   const r: TokenRequest = typeof req === 'string' ? { username: req } : req;
   const dev = loadDevTokenClient();
   const clientId = r.clientId ?? dev.clientId;
-  const clientSecret = r.clientSecret ?? dev.clientSecret;
-  const password = r.password ?? demoUser(r.username).password;
-  const key = `${clientId}:${r.username}`;
+  const key = `${clientId}:${r.username}:${r.password ?? ''}`;
   const hit = cache.get(key);
   if (hit && hit.until > Date.now()) return hit.token;
+  const pending = inflight.get(key);
+  if (pending) return pending;
+  const grant = (async () => {
+    const retries = r.password === undefined ? 2 : 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const t = await passwordGrant(r, clientId, r.clientSecret ?? dev.clientSecret, cfg);
+        cache.set(key, t);
+        return t.token;
+      } catch (err) {
+        if (attempt >= retries || !(err instanceof RefusedGrant) || !err.busyUser) throw err;
+        await new Promise((res) => setTimeout(res, 1500 * (attempt + 1)));
+      }
+    }
+  })();
+  inflight.set(key, grant);
+  try {
+    return await grant;
+  } finally {
+    inflight.delete(key);
+  }
+}
+
+class RefusedGrant extends Error {
+  constructor(
+    readonly status: number,
+    readonly description: string,
+  ) {
+    super(`Keycloak refused a token: ${status} ${description}`);
+  }
+
+  /** What Keycloak answers for the right password while another login of the same user is in progress. */
+  get busyUser(): boolean {
+    return this.status === 401 && this.description === 'Invalid user credentials';
+  }
+}
+
+async function passwordGrant(
+  r: TokenRequest,
+  clientId: string,
+  clientSecret: string,
+  cfg: PlatformConfig,
+): Promise<{ token: string; until: number }> {
+  const password = r.password ?? demoUser(r.username).password;
   const res = await fetch(`${cfg.keycloak.issuer}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -84,10 +133,9 @@ export async function tokenFor(
     error_description?: string;
   };
   if (!res.ok || !body.access_token) {
-    throw new Error(
-      `Keycloak refused a token for ${r.username}: ${res.status} ${body.error_description ?? ''}`,
-    );
+    const e = new RefusedGrant(res.status, body.error_description ?? '');
+    e.message = `Keycloak refused a token for ${r.username}: ${res.status} ${e.description}`;
+    throw e;
   }
-  cache.set(key, { token: body.access_token, until: Date.now() + ((body.expires_in ?? 60) - 30) * 1000 });
-  return body.access_token;
+  return { token: body.access_token, until: Date.now() + ((body.expires_in ?? 60) - 30) * 1000 };
 }
