@@ -51,6 +51,13 @@ export const REQUEST_REPLY_TOPIC_CONFIG: Readonly<Record<string, string>> = Obje
   'max.message.bytes': String(MAX_MESSAGE_BYTES),
 });
 
+/**
+ * Events carry no personal data (ids, codes, counts, dates: each service's tests read its topics to check
+ * it) and are the reporting service's source of truth: `npm run reporting:rebuild` replays them from the
+ * beginning and compares with each service. They are kept for good, not the broker's 7 days.
+ */
+export const EVENT_TOPIC_CONFIG: Readonly<Record<string, string>> = Object.freeze({ 'retention.ms': '-1' });
+
 /** The services that answer request-reply messages, each with its one request topic. */
 export const REQUEST_TOPICS = {
   land: 'land.requests.v1',
@@ -132,6 +139,11 @@ export function allTopics(): TopicSpec[] {
     description: `requests to ${service}`,
     config: REQUEST_REPLY_TOPIC_CONFIG,
   }));
-  const events = leaves(Events).map((name) => ({ name, partitions: EVENT_PARTITIONS, description: 'event' }));
+  const events = leaves(Events).map((name) => ({
+    name,
+    partitions: EVENT_PARTITIONS,
+    description: 'event',
+    config: EVENT_TOPIC_CONFIG,
+  }));
   return [...requests, ...events];
 }
