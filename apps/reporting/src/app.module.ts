@@ -5,6 +5,7 @@ import { IndicatorQueries } from './indicators/indicator-queries';
 import { IndicatorRepository } from './indicators/indicator-repository';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { IndicatorsService } from './indicators/indicators.service';
+import { ParkedRetryService } from './ingest/parked-retry.service';
 import { EventConsumer } from './ingest/event-consumer';
 import { FactStore } from './ingest/fact-store';
 import { ReportData } from './reports/report-data';
@@ -20,6 +21,7 @@ import { ReportsService } from './reports/reports.service';
   controllers: [ActivitiesController, IndicatorsController, ReportsController],
   providers: [
     FactStore,
+    ParkedRetryService,
     EventConsumer,
     ActivitiesService,
     IndicatorRepository,

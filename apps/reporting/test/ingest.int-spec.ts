@@ -6,7 +6,7 @@ import { testKafka } from '@prosmed/testing';
 import { DataSource } from 'typeorm';
 import { EventConsumer } from '../src/ingest/event-consumer';
 import { FactStore } from '../src/ingest/fact-store';
-import { runTag, startReportingHarness, type ReportingHarness } from './reporting-harness';
+import { demoIdentity, runTag, startReportingHarness, type ReportingHarness } from './reporting-harness';
 
 /**
  * A land event as the land service's outbox publishes it (no names: counts, codes, dates). Dated 2014, a
@@ -174,6 +174,43 @@ describe('reporting: events of the real topics into the read models (PostgreSQL,
     );
     // What leaves the service names the event, never its content.
     expect(JSON.stringify(listed)).not.toContain('of the future');
+  });
+
+  it('reads a parked event again on request: counted once when the service now knows it, else still parked', async () => {
+    const admin = demoIdentity('admin.prosmed');
+    // As an older build of this service parked it: a land filing it did not know yet.
+    const learned = randomUUID();
+    const [{ id }]: { id: string }[] = await h.db.query(
+      `INSERT INTO reporting.parked_event (topic, partition, "offset", message_id, event_type, reason, detail, payload)
+       VALUES ($1, 0, '0', $2, $1, 'unknown-type', 'test', $3) RETURNING id::text AS id`,
+      [Events.land.caseFiled, learned, JSON.stringify(landEvent(randomUUID()))],
+    );
+    const denied = await h.fail(M.parkedEventRetry.id, { id }, demoIdentity('manager'));
+    expect(denied.code).toBe('FORBIDDEN_ROLE');
+    expect(await h.call(M.parkedEventRetry.id, { id }, admin, `retry-${id}`)).toEqual({
+      id,
+      outcome: 'counted',
+      reason: null,
+    });
+    expect(await factsOf(learned)).toBe(2);
+    const left: unknown[] = await h.db.query(`SELECT 1 FROM reporting.parked_event WHERE id = $1`, [id]);
+    expect(left).toEqual([]);
+    // Counted once: the row is gone, a second retry finds nothing.
+    expect((await h.fail(M.parkedEventRetry.id, { id }, admin)).code).toBe('PARKED_EVENT_NOT_FOUND');
+
+    // A version this service still does not read stays parked, its reason brought up to date.
+    const future = randomUUID();
+    const [{ id: futureId }]: { id: string }[] = await h.db.query(
+      `INSERT INTO reporting.parked_event (topic, partition, "offset", message_id, event_type, reason, detail, payload)
+       VALUES ($1, 0, '0', $2, 'land.case.filed.v9', 'unreadable', 'test', '{}') RETURNING id::text AS id`,
+      [Events.land.caseFiled, future],
+    );
+    expect(await h.call(M.parkedEventRetry.id, { id: futureId }, admin, `retry-${futureId}`)).toEqual({
+      id: futureId,
+      outcome: 'still-parked',
+      reason: 'unknown-version',
+    });
+    await h.db.query(`DELETE FROM reporting.parked_event WHERE id = $1`, [futureId]);
   });
 
   it('counts only the latest version of a CCS activity edited after it was recorded', async () => {

@@ -15,6 +15,7 @@ export const REPORTING_ROUTE_ROWS: RouteRows = {
   'GET /api/v1/indicators/{code}/values': { params: { code: 'r1-awareness-people' }, query: 'period=2023Q4' },
   'GET /api/v1/dashboard': { query: 'period=2023Q4' },
   'GET /api/v1/parked-events': {},
+  'POST /api/v1/parked-events/{id}/retry': { params: { id: 'abc' }, body: {} },
   'POST /api/v1/reports': { body: {} },
   'GET /api/v1/reports': {},
   'GET /api/v1/reports/{reportId}': { params: { reportId: NO_SUCH_ID } },

@@ -8,7 +8,9 @@ import {
   type IndicatorListQueryDto,
   type IndicatorValuesDto,
   type IndicatorValuesQueryDto,
+  type ParkedEventIdDto,
   type ParkedEventListDto,
+  type ParkedEventRetryDto,
   type ParkedEventQueryDto,
   type ResultIndicatorDto,
   type RetireIndicatorDto,
@@ -16,11 +18,15 @@ import {
   type SetTargetDto,
 } from '@prosmed/contracts';
 import { Handles, readRequestContext } from '@prosmed/messaging';
+import { ParkedRetryService } from '../ingest/parked-retry.service';
 import { IndicatorsService } from './indicators.service';
 
 @Controller()
 export class IndicatorsController {
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly parkedRetry: ParkedRetryService,
+  ) {}
 
   @Handles(ReportingMessages.indicatorList)
   list(@Payload() body: IndicatorListQueryDto, @Ctx() ctx: KafkaContext): Promise<ResultIndicatorListDto> {
@@ -50,6 +56,11 @@ export class IndicatorsController {
   @Handles(ReportingMessages.dashboard)
   dashboard(@Payload() body: DashboardQueryDto, @Ctx() ctx: KafkaContext): Promise<DashboardDto> {
     return this.indicators.dashboard(readRequestContext(ctx), body.period);
+  }
+
+  @Handles(ReportingMessages.parkedEventRetry)
+  retryParked(@Payload() body: ParkedEventIdDto, @Ctx() ctx: KafkaContext): Promise<ParkedEventRetryDto> {
+    return this.parkedRetry.retry(readRequestContext(ctx), body.id, body.note);
   }
 
   @Handles(ReportingMessages.parkedEvents)

@@ -42,6 +42,11 @@ export const REPORTING_ERRORS = {
     fr: 'L’indicateur {code} a déjà cette définition (version {version}) : rien à changer.',
     en: 'Indicator {code} already has this definition (version {version}): nothing to change.',
   },
+  PARKED_EVENT_NOT_FOUND: {
+    kind: 'not_found',
+    fr: 'Événement mis de côté introuvable : il a peut-être déjà été compté.',
+    en: 'Parked event not found: it may have been counted already.',
+  },
   REPORT_NOT_FOUND: { kind: 'not_found', fr: 'Rapport introuvable.', en: 'Report not found.' },
   REPORT_PUBLISHED: {
     kind: 'conflict',

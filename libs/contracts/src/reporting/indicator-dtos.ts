@@ -282,6 +282,31 @@ export class ParkedEventDto {
   @ApiProperty({ format: 'date-time' }) parkedAt!: string;
 }
 
+export class ParkedEventIdDto {
+  @ApiProperty({ example: '42', description: 'Identifiant de l’événement mis de côté (pris dans l’URL)' })
+  @Matches(/^[1-9]\d{0,17}$/)
+  id!: string;
+
+  @ApiPropertyOptional({
+    example: 'Mise à jour qui lit land.case.filed.v2',
+    description: 'Pourquoi maintenant (audit)',
+  })
+  @IfPresent()
+  @Text(300)
+  note?: string;
+}
+
+export class ParkedEventRetryDto {
+  @ApiProperty({ example: '42' }) id!: string;
+  @ApiProperty({
+    enum: ['counted', 'stale', 'still-parked'],
+    description:
+      '`counted` : compté et retiré de la liste ; `stale` : lu mais remplacé par une version plus récente du même enregistrement ; `still-parked` : toujours illisible (motif à jour)',
+  })
+  outcome!: 'counted' | 'stale' | 'still-parked';
+  @ApiProperty({ nullable: true, type: String, example: null }) reason!: string | null;
+}
+
 export class ParkedEventListDto {
   @ApiProperty({ type: [ParkedEventDto] }) items!: ParkedEventDto[];
   @ApiProperty() total!: number;

@@ -20,7 +20,9 @@ import {
   IndicatorValuesDto,
   IndicatorValuesQueryDto,
   IndicatorListQueryDto,
+  ParkedEventIdDto,
   ParkedEventListDto,
+  ParkedEventRetryDto,
   ParkedEventQueryDto,
   RetireIndicatorDto,
   SetTargetDto,
@@ -281,6 +283,28 @@ const dashboard = defineMessage({
   },
 });
 
+const parkedEventRetry = defineMessage({
+  service: 'reporting',
+  name: 'parked-event.retry',
+  version: 1,
+  kind: 'command',
+  request: ParkedEventIdDto,
+  response: ParkedEventRetryDto,
+  errors: ['PARKED_EVENT_NOT_FOUND'],
+  permission: 'indicator:write',
+  key: (r) => `parked-${r.id}`,
+  http: {
+    method: 'POST',
+    path: 'parked-events/:id/retry',
+    tag: TAG_FRAMEWORK,
+    summary: 'Relire un événement mis de côté (après une mise à jour qui sait le lire)',
+    description:
+      'Un événement compté est retiré de la liste, une seule fois ; un événement toujours illisible y reste, avec son motif à jour.',
+    // No such parked event: trying the example answers 404 and changes nothing.
+    example: { id: '999999999', note: 'Mise à jour qui lit land.case.filed.v2' },
+  },
+});
+
 const parkedEvents = defineMessage({
   service: 'reporting',
   name: 'parked-event.list',
@@ -482,6 +506,7 @@ export const ReportingMessages = {
   indicatorValues,
   dashboard,
   parkedEvents,
+  parkedEventRetry,
   reportDraft,
   reportList,
   reportGet,
