@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,7 +13,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { DateOnly, IsVersion, NestedObject, Text, ToInt, TrimEach } from '../dto-helpers';
+import { DateOnly, IsVersion, NestedObject, Text, ToInt, TrimEach, IsDecimal } from '../dto-helpers';
 import { PLAN_CODE_PATTERN, SESSION_STATES, type SessionState } from './domain';
 import { IsPeriod } from './update-dtos';
 
@@ -73,7 +72,7 @@ export class IndicatorTargetDto {
   indicatorId!: string;
 
   @ApiProperty({ example: 20 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsDecimal(4)
   @Min(0)
   @Max(1e12)
   target!: number;

@@ -4,7 +4,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -13,7 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { FileUploadDto } from '../attachments';
-import { Cursor, IsRegistryCode, IsVersion, NestedObject, PageLimit, Text } from '../dto-helpers';
+import { Cursor, IsRegistryCode, IsVersion, NestedObject, PageLimit, Text, IsDecimal } from '../dto-helpers';
 import {
   ACTION_STATUSES,
   PERIOD_PATTERN,
@@ -35,7 +34,7 @@ export class IndicatorValueDto {
   indicatorId!: string;
 
   @ApiProperty({ example: 12, description: "Valeur de l'indicateur pour la période" })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsDecimal(4)
   @Min(0)
   @Max(1e12)
   value!: number;

@@ -16,6 +16,7 @@ import {
   PageLimit,
   Text,
   TrimEach,
+  IsDecimal,
 } from '../dto-helpers';
 import {
   ArrayMaxSize,
@@ -26,7 +27,6 @@ import {
   IsLatitude,
   IsLongitude,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -140,7 +140,7 @@ export class LandInputDto {
 
   @ApiPropertyOptional({ example: 2.5, minimum: 0, maximum: 100000, nullable: true, description: 'Hectares' })
   @IfNotNull()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsDecimal(4)
   @Min(0)
   @Max(100000)
   surfaceHa?: number | null;

@@ -1,7 +1,16 @@
 /** Requests and replies of the programme activities the M&E officers record (issue 13, item 3). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min, Matches } from 'class-validator';
-import { DateOnly, IfPresent, IsPlaceCode, IsVersion, NestedObject, PageLimit, Text } from '../dto-helpers';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, Matches } from 'class-validator';
+import {
+  DateOnly,
+  IfPresent,
+  IsPlaceCode,
+  IsVersion,
+  NestedObject,
+  PageLimit,
+  Text,
+  IsDecimal,
+} from '../dto-helpers';
 import {
   ACTIVITY_KINDS,
   AUDIENCES,
@@ -54,14 +63,14 @@ export class ActivityParticipantsInputDto {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, example: 33, description: 'Au lieu de `women`' })
   @IfPresent()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   womenPercent?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, example: 66, description: 'Au lieu de `youth`' })
   @IfPresent()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   youthPercent?: number;

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -14,7 +13,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { IfPresent, IsPlaceCode, NestedObject, PageLimit, Text, ToInt } from '../dto-helpers';
+import { IfPresent, IsPlaceCode, NestedObject, PageLimit, Text, ToInt, IsDecimal } from '../dto-helpers';
 import {
   INDICATOR_MEASURES,
   REPORTING_PERIOD_PATTERN,
@@ -126,7 +125,7 @@ export class SetTargetDto {
   year!: number;
 
   @ApiProperty({ example: 3000, minimum: 0 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(1e12)
   value!: number;

@@ -13,7 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { FileUploadDto } from '../attachments';
-import { IsVersion, NestedObject, Text, ToInt } from '../dto-helpers';
+import { IfPresent, IsVersion, NestedObject, Text, ToInt } from '../dto-helpers';
 import { FigureDto } from './indicator-dtos';
 import {
   QUARTER_PATTERN,
@@ -34,7 +34,7 @@ export class DraftReportDto {
     enum: MAPS,
     description: 'Carte des tableaux par cercle ; par défaut celle en vigueur à la fin du trimestre',
   })
-  @IsOptional()
+  @IfPresent()
   @IsIn(MAPS)
   map?: 'pre2024' | 'post2024';
 }
