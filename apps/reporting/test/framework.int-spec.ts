@@ -22,14 +22,25 @@ interface Values {
 describe('reporting: framework as data and activities (PostgreSQL, Kafka)', () => {
   let h: ReportingHarness;
   const admin = demoIdentity('admin.prosmed');
-  // A day of 2016 no other test uses, so the figures are this run's only.
-  const day = `2016-0${1 + Math.floor(Math.random() * 9)}-${10 + Math.floor(Math.random() * 18)}`;
-  const period = `${day}..${day}`;
+  // A day of 2016 on which no activity was ever recorded (the database outlives a run: CI reuses the
+  // machine's), so the figures are this run's only. Chosen in beforeAll.
+  let day: string;
+  let period: string;
   const code = `it-contest-${runTag}`;
   let recorded: Record<string, unknown> & { activityId: string; version: number };
 
   beforeAll(async () => {
     h = await startReportingHarness();
+    const [free] = await h.db.query<{ day: string }[]>(
+      `SELECT to_char(d, 'YYYY-MM-DD') AS day
+         FROM generate_series('2016-01-01'::date, '2016-12-31'::date, '1 day') AS d
+        WHERE NOT EXISTS (SELECT 1 FROM reporting.activity a WHERE d BETWEEN a.start_date AND a.end_date)
+          AND NOT EXISTS (SELECT 1 FROM reporting.source_record r WHERE r.day = d)
+        ORDER BY random() LIMIT 1`,
+    );
+    if (!free) throw new Error('every day of 2016 has an activity: drop the test database');
+    day = free.day;
+    period = `${day}..${day}`;
   }, 120_000);
   afterAll(async () => {
     await h?.close();
