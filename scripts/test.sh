@@ -16,10 +16,28 @@ npx tsc -p tsconfig.json --noEmit
 stack_was_up=1
 npx tsx deploy/local/cli.ts status >/dev/null 2>&1 || stack_was_up=0
 if [ "$stack_was_up" = 0 ]; then
+  if [ "${CI:-}" = "true" ]; then
+    # CI starts from nothing, as a fresh clone should: a new Kafka (its own state folder) and a new
+    # platform database, both removed at the end, so no earlier run's data can change a count. Keycloak
+    # keeps its database (the realm file is synced into it on every start). Locally the stack and its data
+    # are kept between runs, and the tests must pass on a database that earlier runs have filled.
+    ci_state=$(mktemp -d -t prosmed-ci-state.XXXXXX)
+    export PROSMED_STATE="$ci_state" PROSMED_DB="prosmed_ci_$$"
+    cleanup() {
+      node -e '
+        const { Client } = require("pg");
+        const c = new Client({ host: process.env.PGHOST || "127.0.0.1", port: Number(process.env.PGPORT || 5432),
+          user: process.env.PGUSER || "postgres", password: process.env.PGPASSWORD || "", database: "postgres" });
+        c.connect().then(() => c.query(`DROP DATABASE IF EXISTS "${process.env.PROSMED_DB}" WITH (FORCE)`))
+          .catch((e) => console.error(`could not drop ${process.env.PROSMED_DB}: ${e.message}`)).finally(() => c.end());
+      ' || true
+      npx tsx deploy/local/cli.ts down || true
+      rm -rf "$ci_state"
+    }
+    trap cleanup EXIT
+  fi
   step "stack (not running: starting it)"
   npx tsx deploy/local/cli.ts up
-  # On CI, leave the machine as it was found; locally keep the stack for the next run.
-  if [ "${CI:-}" = "true" ]; then trap 'npx tsx deploy/local/cli.ts down || true' EXIT; fi
 fi
 
 mkdir -p .run

@@ -69,7 +69,8 @@ export function loadStackSettings(src: Record<string, string | undefined> = proc
   const platform = loadPlatformConfig('prosmed-stack', src);
   const cloneDir = findCloneDir();
   const cacheDir = resolve(env.str(src, 'PROSMED_CACHE', join(homedir(), '.cache', 'prosmed')));
-  const stateDir = join(cacheDir, 'state');
+  // PIDs, Kafka's data and the servers' logs; CI points it at a new folder so each run starts empty.
+  const stateDir = resolve(env.str(src, 'PROSMED_STATE', join(cacheDir, 'state')));
   const kafkaHome = join(cacheDir, `kafka-${KAFKA_VERSION}`);
   const kafkaPort = env.port(src, 'KAFKA_PORT', 9092);
   const m2Repo = resolve(env.str(src, 'PROSMED_M2_REPO', join(homedir(), '.m2', 'repository')));
