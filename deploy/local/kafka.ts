@@ -209,7 +209,8 @@ export interface KafkaFiles {
 }
 
 export function writeKafkaConfig(s: StackSettings): KafkaFiles {
-  const dir = join(s.kafka.home, 'config');
+  // Per state folder: two stacks (a CI run's and the developer's) never share a generated config.
+  const dir = join(s.stateDir, 'kafka-config');
   mkdirSync(dir, { recursive: true });
   const files: KafkaFiles = {
     serverProperties: join(dir, 'server.properties'),
@@ -331,7 +332,7 @@ export function startKafka(s: StackSettings, java: Java, files: KafkaFiles): Pid
 }
 
 export function kafkaMarker(s: StackSettings): string {
-  return join(s.kafka.home, 'config', 'server.properties');
+  return join(s.stateDir, 'kafka-config', 'server.properties');
 }
 
 function client(brokers: string[]): Kafka {

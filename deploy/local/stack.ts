@@ -325,10 +325,11 @@ export async function down(s: StackSettings): Promise<void> {
   else if (await postgresAnswers(s.postgres)) {
     say(`PostgreSQL: ${s.postgres.host}:${s.postgres.port} is not ours: left running`);
   }
-  // Anything else still referencing our cache (a tool run interrupted, a lost PID file) is ours too.
-  const leftovers = [
-    ...new Set([...processesMatching(s.cacheDir), ...processesMatching(embeddedDataDir(s))]),
-  ];
+  // Anything else still referencing our cache (a tool run interrupted, a lost PID file) is ours too; with a
+  // state folder of its own (PROSMED_STATE, as on CI) only what references that folder, so stopping one
+  // stack never stops another one of the machine that shares the downloads.
+  const ownRoot = s.stateDir.startsWith(`${s.cacheDir}/`) ? s.cacheDir : s.stateDir;
+  const leftovers = [...new Set([...processesMatching(ownRoot), ...processesMatching(embeddedDataDir(s))])];
   if (leftovers.length > 0) {
     say(`stopping ${leftovers.length} leftover process(es) of ours: ${leftovers.join(', ')}`);
     await stopPids(leftovers);
