@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import path from 'node:path';
 import { APPS, appPort, env, loadPlatformConfig, type PlatformConfig } from '@prosmed/config';
 
 export interface RateLimitConfig {
@@ -29,6 +30,8 @@ export interface GatewayConfig extends PlatformConfig {
   replyGroupId: string;
   /** Express `trust proxy`: hops of reverse proxies whose X-Forwarded-For is believed (0 = none). */
   trustProxyHops: number;
+  /** The built web app served at `/` (`npm run web:build`); when absent, `/` stays the JSON 404. */
+  webDistDir: string;
 }
 
 export function loadGatewayConfig(src: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -51,5 +54,6 @@ export function loadGatewayConfig(src: Record<string, string | undefined> = proc
     },
     replyGroupId: env.str(src, 'KAFKA_REPLY_GROUP_ID', `gateway-${hostname()}-${process.pid}`),
     trustProxyHops: env.int(src, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    webDistDir: path.resolve(env.str(src, 'WEB_DIST_DIR', 'apps/web/dist')),
   };
 }

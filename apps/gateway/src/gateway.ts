@@ -16,6 +16,7 @@ import { exceptUploads, uploadRoutesOf } from './http/upload';
 import { API_V1, DOCS_PATH, PUBLIC_PATHS } from './http/paths';
 import { reenterRequestContext, requestContextMiddleware } from './http/request-id';
 import { securityHeaders } from './http/security';
+import { webAppBuilt, webAppMiddleware } from './http/web-app';
 import { GatewayKafka } from './kafka/gateway-kafka';
 import { GatewayMetrics } from './metrics/metrics';
 import { buildOpenApiDocument, setupSwagger } from './openapi/openapi';
@@ -95,6 +96,19 @@ export async function createGatewayApp(
         maxAge: 600,
       });
     }
+    // The web app (GET/HEAD of its files and pages only; the API's paths are never answered there).
+    if (!webAppBuilt(cfg.webDistDir)) {
+      logger.warn(
+        { msg: 'web app not built: / answers 404 (npm run web:build)', dir: cfg.webDistDir },
+        'Gateway',
+      );
+    }
+    app.use(
+      webAppMiddleware({
+        distDir: cfg.webDistDir,
+        appConfig: { issuer: cfg.keycloak.issuer, clientId: cfg.keycloak.publicClientId },
+      }),
+    );
     // Upload routes take a file of any type as their body, read by the route itself after its permission.
     const uploads = uploadRoutesOf(CATALOGUE);
     app.use(exceptUploads(uploads, jsonOnlyMiddleware));
