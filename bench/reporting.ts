@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { benchReportScale } from './reporting-scale';
 
 /**
  * The reporting service through the gateway. Event visibility: a CoFo secretary files a case (land), and
  * the bench polls the indicator of filed cases for that case's day until it is counted: the time from the
  * filing's answer to its effect in the read model, p50/p99 over sequential samples. Then the time to draft
- * a quarter's report and to render its PDF, at the data the database holds now (not seeded to 10 thousand
- * or 1 million facts: see apps/reporting/README.md). Figures in ms, plus errors, so a failed run is not
- * read as fast. To be wired into `npm run bench` by a line in `bench/services.ts`.
+ * a quarter's report and to render its PDF, at the data the database holds now. Then the report's time at
+ * 10 thousand and at 1 million facts in one quarter, seeded with SQL (bench/reporting-scale.ts;
+ * `BENCH_REPORTING_SCALE=0` skips it). Figures in ms, plus errors, so a failed run is not read as fast.
+ * Run from `npm run bench` (bench/services.ts); `BENCH_ONLY=reporting npm run bench` runs this part alone.
  */
 const SAMPLES = 20;
 const POLL_MS = 10;
@@ -18,6 +20,7 @@ const pct = (sorted: number[], p: number): number =>
 export async function benchReporting(
   gatewayUrl: string,
   token: (user: string) => Promise<string>,
+  say: (s: string) => void = () => undefined,
 ): Promise<Record<string, number>> {
   const secretary = {
     authorization: `Bearer ${await token('secretaire.segou')}`,
@@ -92,79 +95,15 @@ export async function benchReporting(
     pdfMs = performance.now() - t1;
     if (pdf.status !== 200) errors++;
   }
-  const scale = await seededQuarter(gatewayUrl, token, Number(process.env.BENCH_REPORTING_FACTS ?? 10_000));
+  const scale =
+    process.env.BENCH_REPORTING_SCALE === '0' ? {} : await benchReportScale(gatewayUrl, token, say);
   return {
-    ...scale,
     eventVisibleP50Ms: pct(visible, 50),
     eventVisibleP99Ms: pct(visible, 99),
     eventVisibleSamples: visible.length,
     reportDraftMs: draftMs,
     reportPdfMs: pdfMs,
     errors,
-  };
-}
-
-const CERCLES = [
-  'ML-SEG-SEG',
-  'ML-SEG-BLA',
-  'ML-SEG-SAN',
-  'ML-SEG-NIO',
-  'ML-MOP-BAN',
-  'ML-MOP-MOP',
-  'ML-SIK-KOU',
-];
-
-/** Seeds `n` activities in a quarter of 2001-2004 (16 at a time), then times that quarter's report. */
-async function seededQuarter(
-  gatewayUrl: string,
-  token: (user: string) => Promise<string>,
-  n: number,
-): Promise<Record<string, number>> {
-  const me = {
-    authorization: `Bearer ${await token('suivi.evaluation')}`,
-    'content-type': 'application/json',
-  };
-  const manager = { authorization: `Bearer ${await token('manager')}`, 'content-type': 'application/json' };
-  const year = 2001 + Math.floor(Math.random() * 4);
-  const q = 1 + Math.floor(Math.random() * 4);
-  const start = Date.UTC(year, (q - 1) * 3, 1);
-  let next = 0;
-  let errors = 0;
-  const t0 = performance.now();
-  const worker = async () => {
-    for (let i = next++; i < n; i = next++) {
-      const day = new Date(start + (i % 89) * 86_400_000).toISOString().slice(0, 10);
-      const r = await fetch(`${gatewayUrl}/api/v1/activities`, {
-        method: 'POST',
-        headers: { ...me, 'idempotency-key': `bench-${randomUUID()}` },
-        body: JSON.stringify({
-          resultArea: 'R1',
-          kind: 'awareness-session',
-          title: 'Séance (bench)',
-          placeCode: CERCLES[i % CERCLES.length],
-          startDate: day,
-          endDate: day,
-          participants: { total: 30, women: 12, youth: 10 },
-        }),
-      });
-      await r.arrayBuffer();
-      if (r.status !== 201) errors++;
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
-  const seedMs = performance.now() - t0;
-  const t1 = performance.now();
-  const draft = await fetch(`${gatewayUrl}/api/v1/reports`, {
-    method: 'POST',
-    headers: { ...manager, 'idempotency-key': `bench-${randomUUID()}` },
-    body: JSON.stringify({ period: `${year}Q${q}` }),
-  });
-  await draft.arrayBuffer();
-  const draftMs = performance.now() - t1;
-  return {
-    seededActivities: n - errors,
-    seedActivitiesPerS: (n - errors) / (seedMs / 1000),
-    seededReportDraftMs: draft.status === 201 ? draftMs : NaN,
-    seedErrors: errors + (draft.status === 201 ? 0 : 1),
+    ...scale,
   };
 }

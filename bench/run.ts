@@ -43,7 +43,7 @@ import {
 } from './lib/stack';
 import { round } from './lib/stats';
 import { demoTokenSource, devTokenClient, type TokenSource } from './lib/token';
-import { runServiceBenches } from './services';
+import { runServiceBenches, selectedServices } from './services';
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
 const BENCH_USER = 'secretaire.segou';
@@ -268,6 +268,31 @@ async function main(): Promise<number> {
     for (const a of apps) loadMax[a.name] = Math.max(loadMax[a.name] ?? 0, vmRssKb(a.pid));
   }, 500);
   rssTimer.unref();
+
+  if (selectedServices()) {
+    // BENCH_ONLY=<service>[,...]: those services' benches alone, then every app's resident memory.
+    const sources = new Map<string, TokenSource>();
+    const token = async (user: string): Promise<string> => {
+      let src = sources.get(user);
+      if (!src) {
+        src = demoTokenSource(cfg.keycloak.issuer, user);
+        await src.start();
+        sources.set(user, src);
+      }
+      return src.current;
+    };
+    try {
+      await runServiceBenches(gw, token, say);
+    } finally {
+      for (const src of sources.values()) src.stop();
+      clearInterval(rssTimer);
+    }
+    say('\n== footprint (VmRSS, MB): at rest (start of the run), max under load, end');
+    for (const a of apps) {
+      say(`  ${a.name}: ${MB(rest[a.name] ?? 0)} / ${MB(loadMax[a.name] ?? 0)} / ${MB(vmRssKb(a.pid))}`);
+    }
+    return 0;
+  }
 
   const postmaster = pidListeningOn(cfg.postgres.port);
   const kafkaPid = pidListeningOn(Number(cfg.kafka.brokers[0]?.split(':')[1] ?? 9092));

@@ -7,7 +7,20 @@ import { join } from 'node:path';
  * service whose file is absent is listed as not measured, so a service lands before its bench does.
  */
 export type ServiceFigures = Record<string, number>;
-type ServiceBench = (gatewayUrl: string, token: (user: string) => Promise<string>) => Promise<ServiceFigures>;
+type ServiceBench = (
+  gatewayUrl: string,
+  token: (user: string) => Promise<string>,
+  say: (s: string) => void,
+) => Promise<ServiceFigures>;
+
+/** `BENCH_ONLY=reporting[,security-committees]`: only these services' benches (all when unset). */
+export function selectedServices(only = process.env.BENCH_ONLY): Set<string> | undefined {
+  const names = (only ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return names.length > 0 ? new Set(names) : undefined;
+}
 
 export const SERVICE_BENCHES: readonly { service: string; file: string; fn: string }[] = [
   { service: 'security-committees', file: 'security.ts', fn: 'benchSecurity' },
@@ -28,7 +41,8 @@ export async function runServiceBenches(
   say: (s: string) => void,
 ): Promise<ServiceBenchResult[]> {
   const out: ServiceBenchResult[] = [];
-  for (const b of SERVICE_BENCHES) {
+  const only = selectedServices();
+  for (const b of SERVICE_BENCHES.filter((x) => !only || only.has(x.service))) {
     const path = join(__dirname, b.file);
     if (!existsSync(path)) {
       out.push({ service: b.service, figures: null, problem: `bench/${b.file} absent` });
@@ -39,7 +53,7 @@ export async function runServiceBenches(
       const mod = (await import(path)) as Record<string, ServiceBench | undefined>;
       const fn = mod[b.fn];
       if (typeof fn !== 'function') throw new Error(`bench/${b.file} exports no ${b.fn}()`);
-      const figures = await fn(gatewayUrl, token);
+      const figures = await fn(gatewayUrl, token, say);
       for (const [k, v] of Object.entries(figures)) say(`  ${k}: ${v}`);
       out.push({ service: b.service, figures });
     } catch (e) {
