@@ -13,6 +13,8 @@ export default tseslint.config(
       '.run/**',
       'bench/results/**',
       'apps/web/public/vendor/**',
+      'apps/web/dist/**',
+      'apps/web/src/api/schema.d.ts',
     ],
   },
   js.configs.recommended,
@@ -72,8 +74,32 @@ export default tseslint.config(
     },
   },
   {
+    // The web app (apps/web/tsconfig.json: DOM, Preact's JSX): type-aware too, in the browser.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: globals.browser,
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // IndexedDB's `db.transaction(...)` is not a database of the services.
+      'no-restricted-syntax': 'off',
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The web app's service worker and Vite's config run as ES modules (worker, Node).
+    files: ['apps/web/public/**/*.js', 'apps/web/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.serviceworker, ...globals.node } },
   },
   {
     // Plain Node scripts (jest config, helpers run in a child process).

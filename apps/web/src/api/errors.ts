@@ -1,0 +1,55 @@
+// The gateway's error body (apps/gateway/src/errors: `code`, `message` in the Accept-Language asked,
+// `details` per field) turned into what a form shows: one message per field, beside it, and one for the form.
+
+export interface ErrorDetail {
+  field: string;
+  code?: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: ErrorDetail[];
+  requestId?: string;
+}
+
+export interface FormErrors {
+  /** The message that concerns no field of the form (or the whole request). */
+  form?: string;
+  /** By the field's API path: `summary`, `land.villageCode`, `parties[0].sex`. */
+  fields: Record<string, string>;
+  code?: string;
+}
+
+export function isApiErrorBody(body: unknown): body is ApiErrorBody {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as ApiErrorBody).code === 'string' &&
+    typeof (body as ApiErrorBody).message === 'string'
+  );
+}
+
+/** `parties.0.sex` or `parties[0].sex` as `parties[0].sex`: the form's names use brackets. */
+export function normalizeField(field: string): string {
+  return field.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+}
+
+/**
+ * The form's errors from an answer's body. Details whose field the form knows (`knownFields`, when given)
+ * go beside it; the others join the form-level message, so nothing the server said is lost.
+ */
+export function toFormErrors(body: unknown, fallback: string, knownFields?: readonly string[]): FormErrors {
+  if (!isApiErrorBody(body)) return { form: fallback, fields: {} };
+  const fields: Record<string, string> = {};
+  const unplaced: string[] = [];
+  for (const d of body.details ?? []) {
+    const f = normalizeField(d.field);
+    if (knownFields && !knownFields.includes(f)) unplaced.push(d.message);
+    else fields[f] = fields[f] ? `${fields[f]} ${d.message}` : d.message;
+  }
+  // The general message stays on top of the form ("fix the fields listed"), with what has no field.
+  return { form: [body.message, ...unplaced].join(' '), fields, code: body.code };
+}
