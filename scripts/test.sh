@@ -12,6 +12,19 @@ step "format"
 npx prettier --check . --log-level warn
 step "types"
 npx tsc -p tsconfig.json --noEmit
+# The web app: API types generated from docs/openapi.json, tsc -p apps/web, vite build (the browser tests need dist).
+step "web app (npm run web:build)"
+npm run -s web:build
+export PROSMED_WEB_BUILT=1
+if ! command -v "${CHROMIUM_PATH:-chromium}" >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    step "Chromium for the browser tests (Debian's, not found: installing it)"
+    apt-get update && apt-get install -y chromium
+  else
+    echo "No Chromium for the browser tests: run 'sudo apt-get install -y chromium' (or set CHROMIUM_PATH)" >&2
+    exit 1
+  fi
+fi
 
 stack_was_up=1
 npx tsx deploy/local/cli.ts status >/dev/null 2>&1 || stack_was_up=0

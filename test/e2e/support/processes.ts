@@ -73,7 +73,8 @@ export class AppProcess {
   ): Promise<AppProcess> {
     buildOnce();
     mkdirSync(LOG_DIR, { recursive: true });
-    const port = await freePort();
+    // A port given in `env` (the browser tests need one Keycloak knows as a redirect URI) is kept.
+    const port = Number(env[APP_PORT_ENV[name]]) || (await freePort());
     const logFile = path.join(LOG_DIR, `${tag}-${port}.log`);
     const fd = openSync(logFile, 'w');
     const child = spawn(

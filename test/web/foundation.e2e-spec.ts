@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type AppProcess, startServiceProcess } from '../e2e/support/processes';
+import {
+  apiAs,
+  launchChromium,
+  phoneContext,
+  screenshot,
+  scrollsSideways,
+  signIn,
+  signOut,
+  startWebGateway,
+} from './support/browser';
+
+jest.setTimeout(120_000);
+
+/**
+ * The web app's foundation in a real browser against the real stack: sign-in on Keycloak's page, the
+ * secretary's home and cases at 360 px, sign-out and another person's sign-in in the same browser, and a
+ * filing made offline sent once when the network returns.
+ */
+let gw: AppProcess;
+let land: AppProcess;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const started = Date.now();
+
+beforeAll(async () => {
+  [gw, land, browser] = await Promise.all([
+    startWebGateway(),
+    startServiceProcess('land-conciliation'),
+    launchChromium(),
+  ]);
+  context = await phoneContext(browser);
+  page = await context.newPage();
+}, 240_000);
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  await Promise.all([gw?.stop(), land?.stop()]);
+  console.log(`web foundation: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
+
+const list = (p: Page) => p.getByTestId('cases').locator('li');
+
+test('the secretary signs in on the Keycloak page and sees her tasks and her CoFo cases at 360 px', async () => {
+  await signIn(page, 'secretaire.segou', gw.url);
+  await expect(page.getByTestId('role').textContent()).resolves.toBe('Secrétaire de CoFo');
+  await expect(page.getByTestId('network').textContent()).resolves.toBe('En ligne');
+  const tasks = await page.locator('[data-area="land"] .tasks a').allTextContents();
+  expect(tasks).toEqual(['Mes dossiers', 'Enregistrer une saisine']);
+  expect(await scrollsSideways(page)).toBe(false);
+  await screenshot(page, 'home-secretary');
+
+  // Her cases, as the API gives them to her.
+  const api = apiAs('secretaire.segou', gw.url);
+  const server = await api.get<{ items: { number: string; cofoCode: string }[] }>(
+    '/api/v1/cases?cofoCode=SEG01&limit=100',
+  );
+  expect(server.status).toBe(200);
+  await page.locator('[data-area="land"] .tasks a', { hasText: 'Mes dossiers' }).click();
+  await page.getByTestId('cases').waitFor();
+  await page.getByText('Chargement…').waitFor({ state: 'detached' });
+  const shown = await list(page).evaluateAll((lis) => lis.map((li) => li.getAttribute('data-number')));
+  expect(shown.sort()).toEqual(server.body.items.map((c) => c.number).sort());
+  await expect(page.locator('h1').textContent()).resolves.toBe('Dossiers de la CoFo SEG01');
+  expect(await scrollsSideways(page)).toBe(false);
+  await screenshot(page, 'cases-secretary');
+
+  // English on request, kept on the device.
+  await page.locator('.top .lang button', { hasText: 'EN' }).click();
+  await expect(page.locator('h1').textContent()).resolves.toBe('Cases of CoFo SEG01');
+  await page.reload();
+  await page.getByTestId('user').waitFor();
+  await expect(page.locator('h1').textContent()).resolves.toBe('Cases of CoFo SEG01');
+  await page.locator('.top .lang button', { hasText: 'FR' }).click();
+});
+
+test('she signs out at Keycloak, and another person signs in in the same browser', async () => {
+  await signOut(page);
+  expect(await page.getByTestId('user').count()).toBe(0);
+  await signIn(page, 'greffier.segou', gw.url);
+  await expect(page.getByTestId('role').textContent()).resolves.toBe('Greffier du tribunal');
+  const tasks = await page.locator('.tasks a').allTextContents();
+  expect(tasks).toEqual(['PV transmis à mon tribunal']);
+  // The secretary's screens are not hers.
+  await page.goto(`${gw.url}/#/land/cases/new`);
+  await page.getByTestId('user').waitFor();
+  await expect(page.locator('main').textContent()).resolves.toBe(
+    'Votre rôle ne donne pas accès à cette page.',
+  );
+  await screenshot(page, 'home-clerk');
+  await signOut(page);
+});
+
+test('a case filed with no network waits on the phone and is sent once when the network returns', async () => {
+  await signIn(page, 'secretaire.segou', gw.url);
+  await page.goto(`${gw.url}/#/land/cases/new`);
+  await page.getByTestId('file-case').waitFor();
+  const summary = `Hors ligne ${randomUUID()}`;
+
+  await context.setOffline(true);
+  await page.getByTestId('network').filter({ hasText: 'Hors ligne' }).waitFor();
+  await page.locator('[name="summary"]').fill(summary);
+  await page.locator('[name="parties[0].name"]').fill('Awa Coulibaly');
+  await page.locator('[name="parties[1].name"]').fill('Moussa Keita');
+  await page.locator('[name="land.villageCode"]').fill('ML-SEG-SEG-SEG');
+  await page.locator('[name="land.description"]').fill('Champ au bord du fleuve');
+  await page.locator('[data-testid="file-case"] button[type="submit"]').click();
+
+  // Kept on the device, shown as waiting, nothing on the server.
+  await page.getByTestId('waiting-cases').locator('li[data-status="waiting"]').waitFor();
+  await expect(page.getByTestId('outbox-count').textContent()).resolves.toBe('En attente 1');
+  await screenshot(page, 'offline-waiting');
+  const api = apiAs('secretaire.segou', gw.url);
+  const q = `/api/v1/cases?cofoCode=SEG01&q=${encodeURIComponent(summary)}`;
+  expect((await api.get<{ items: unknown[] }>(q)).body.items).toHaveLength(0);
+
+  await context.setOffline(false);
+  await page.getByTestId('outbox-count').filter({ hasText: 'En attente 0' }).waitFor({ timeout: 30_000 });
+  const found = await api.get<{ items: { summary: string; state: string; parties: unknown }[] }>(q);
+  expect(found.status).toBe(200);
+  expect(found.body.items.map((c) => [c.summary, c.state])).toEqual([[summary, 'filed']]);
+  // It appears in her list, and a second flush has nothing left to send.
+  await page.locator(`[data-testid=cases] li`, { hasText: summary }).waitFor({ timeout: 15_000 });
+  await page.evaluate('window.dispatchEvent(new Event("online"))');
+  await new Promise((r) => setTimeout(r, 1500));
+  expect((await api.get<{ items: unknown[] }>(q)).body.items).toHaveLength(1);
+  await screenshot(page, 'cases-after-sync');
+});
