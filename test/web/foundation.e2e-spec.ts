@@ -95,13 +95,33 @@ test('she signs out at Keycloak, and another person signs in in the same browser
   await signOut(page);
 });
 
-test('a case filed with no network waits on the phone and is sent once when the network returns', async () => {
+test('a server refusal shows its French message beside the field it concerns', async () => {
   await signIn(page, 'secretaire.segou', gw.url);
   await page.goto(`${gw.url}/#/land/cases/new`);
   await page.getByTestId('file-case').waitFor();
-  const summary = `Hors ligne ${randomUUID()}`;
+  await page.locator('[name="summary"]').fill(`Refus ${randomUUID()}`);
+  await page.locator('[name="parties[0].name"]').fill('Awa Coulibaly');
+  await page.locator('[name="parties[1].name"]').fill('Moussa Keita');
+  await page.locator('[name="land.villageCode"]').fill('pas-un-code');
+  await page.locator('[name="land.description"]').fill('Champ');
+  await page.locator('[data-testid="file-case"] button[type="submit"]').click();
+  const fieldError = page.locator('[data-field="land.villageCode"] .error');
+  await fieldError.waitFor();
+  expect(await fieldError.textContent()).toMatch(/[a-zé]/);
+  await expect(page.locator('.form-error').textContent()).resolves.toContain('corrigez les champs indiqués');
+  // Refused at once: the form keeps it, the outbox does not.
+  await expect(page.getByTestId('outbox-count').textContent()).resolves.toBe('En attente 0');
+  await screenshot(page, 'file-case-refused');
+});
 
+test('a case filed with no network waits on the phone and is sent once when the network returns', async () => {
+  const summary = `Hors ligne ${randomUUID()}`;
+  // The app shell opens with no network once visited (service worker), signed in (this tab's session).
+  await page.goto(`${gw.url}/#/land/cases/new`);
+  await page.getByTestId('file-case').waitFor();
   await context.setOffline(true);
+  await page.reload();
+  await page.getByTestId('file-case').waitFor();
   await page.getByTestId('network').filter({ hasText: 'Hors ligne' }).waitFor();
   await page.locator('[name="summary"]').fill(summary);
   await page.locator('[name="parties[0].name"]').fill('Awa Coulibaly');
@@ -129,4 +149,40 @@ test('a case filed with no network waits on the phone and is sent once when the 
   await new Promise((r) => setTimeout(r, 1500));
   expect((await api.get<{ items: unknown[] }>(q)).body.items).toHaveLength(1);
   await screenshot(page, 'cases-after-sync');
+});
+
+test('the access token is refreshed before it expires, so a form being filled never meets a 401', async () => {
+  const ctx = await phoneContext(browser);
+  try {
+    const p = await ctx.newPage();
+    await p.clock.install();
+    await signIn(p, 'secretaire.segou', gw.url);
+    const tokens = async () =>
+      JSON.parse((await p.evaluate('sessionStorage.getItem("prosmed.tokens")')) as string) as {
+        accessToken: string;
+        expiresAt: number;
+      };
+    const first = await tokens();
+    await p.goto(`${gw.url}/#/land/cases/new`);
+    await p.locator('[name="summary"]').fill('Saisie commencée avant le rafraîchissement');
+    // Four and a half minutes later (the token lives five): the app has refreshed it by itself.
+    await p.clock.fastForward('04:30');
+    let second = await tokens();
+    for (let i = 0; i < 50 && second.accessToken === first.accessToken; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      second = await tokens();
+    }
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect(second.expiresAt).toBeGreaterThan(first.expiresAt);
+    // The form kept what was typed, and the app still reads with the new token.
+    await expect(p.locator('[name="summary"]').inputValue()).resolves.toBe(
+      'Saisie commencée avant le rafraîchissement',
+    );
+    await p.goto(`${gw.url}/#/land/cases`);
+    await p.getByTestId('cases').waitFor();
+    await p.getByText('Chargement…').waitFor({ state: 'detached' });
+    expect(await p.locator('.error').count()).toBe(0);
+  } finally {
+    await ctx.close();
+  }
 });

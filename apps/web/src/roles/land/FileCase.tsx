@@ -3,7 +3,7 @@ import type { Schemas } from '../../api/client';
 import { type FormErrors, toFormErrors } from '../../api/errors';
 import { today } from '../../i18n/format';
 import { useT } from '../../i18n/hooks';
-import { submit } from '../../outbox/outbox';
+import { discard, submit } from '../../outbox/outbox';
 import { navigate } from '../../router';
 import { Field, FormError, fieldId } from '../../ui/Field';
 import type { ScreenProps } from '../types';
@@ -108,8 +108,10 @@ export function FileCase({ user }: ScreenProps) {
         setNotice(t('queued'));
         navigate('/land/cases');
       } else {
-        // Refused: the item stays in the outbox too; the form shows the server's messages by field.
+        // Refused at once: the form still holds the data and shows the server's messages by field, so the
+        // item leaves the outbox (a refusal met later, when the outbox sends it, stays there to fix).
         setErrors(toFormErrors(r.error, t('refusedFix'), FIELDS));
+        await discard(r.item.id);
       }
     } finally {
       setBusy(false);
