@@ -36,8 +36,11 @@ export class FactStore {
     );
   }
 
-  /** Stores a record and its facts; `stale` when a newer version of its subject is already counted. */
-  async add(tx: Tx, rec: SourceRecordInput): Promise<'counted' | 'stale'> {
+  /**
+   * Stores a record and its facts; `stale` when a newer version of its subject is already counted. `defs`:
+   * the current indicators when the caller read them already (the rebuild adds thousands of records).
+   */
+  async add(tx: Tx, rec: SourceRecordInput, defs?: IndicatorDef[]): Promise<'counted' | 'stale'> {
     let current = true;
     if (rec.subject !== null) {
       const [prev]: { id: string; subject_version: string }[] = await tx.query(
@@ -67,7 +70,7 @@ export class FactStore {
       ],
     );
     if (!current) return 'stale';
-    const facts = (await this.indicators(tx)).flatMap((def) => {
+    const facts = (defs ?? (await this.indicators(tx))).flatMap((def) => {
       const f = factOf(def, rec.eventType, rec.payload);
       return f
         ? [{ ...f, indicatorId: def.id, recordId: row.id, placeCode: rec.placeCode, day: rec.day }]

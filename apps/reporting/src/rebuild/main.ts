@@ -1,19 +1,21 @@
 import 'reflect-metadata';
+import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { loadPlatformConfig } from '@prosmed/config';
-import { ACTIVITY_SOURCE_TYPE } from '@prosmed/contracts';
+import { env, loadPlatformConfig, type KafkaConfig } from '@prosmed/config';
 import { inTransaction } from '@prosmed/persistence';
-import { eventTopics, type SourceRecordInput } from '../ingest/event-sources';
-import { EVENTS_CONSUMER } from '../ingest/event-consumer';
+import { eventTopics } from '../ingest/event-sources';
+import { EVENTS_GROUP } from '../ingest/event-consumer';
 import { FactStore } from '../ingest/fact-store';
-import { differences, SOURCE_CHECKS, totalsOf, type Totals } from './compare';
+import { differences, SOURCE_CHECKS, totalsOf } from './compare';
+import { applyRebuild, expectedRecords, recordsBeside, storedTotals } from './rebuild';
 import { replayTopics } from './replay';
 
 /**
  * `npm run reporting:rebuild [-- --apply]`: reads every event topic from its beginning, recomputes every
  * indicator, and prints each difference with the read models and with each source service's own counts.
- * With `--apply`, replaces the read models of the other services' events by the recomputed ones (the
- * activities recorded here stay), in one transaction. Exits 1 when a difference was found (before apply).
+ * With `--apply`, writes the records of every event read again, with the current indicators, in one
+ * transaction that locks the read models (see `applyRebuild`): safe while the service consumes, whose
+ * writes wait for the commit. Exit 0: no difference (or applied), 1: differences (dry run), 2: failure.
  */
 async function main(): Promise<number> {
   const apply = process.argv.includes('--apply');
@@ -31,37 +33,20 @@ async function main(): Promise<number> {
   try {
     const store = new FactStore();
     const defs = await store.indicators(ds);
+    const codes = defs.map((d) => d.code);
     const replay = await replayTopics(cfg.kafka, eventTopics());
-    const own: {
-      event_type: string;
-      day: string;
-      place_code: string;
-      payload: Record<string, unknown>;
-      message_id: string;
-    }[] = await ds.query(
-      `SELECT "event_type", to_char("day", 'YYYY-MM-DD') AS "day", "place_code", "payload", "message_id"
-           FROM "reporting"."source_record" WHERE "current" AND "event_type" = $1`,
-      [ACTIVITY_SOURCE_TYPE],
-    );
-    const activities: SourceRecordInput[] = own.map((r) => ({
-      messageId: r.message_id,
-      eventType: r.event_type,
-      day: r.day,
-      placeCode: r.place_code,
-      subject: null,
-      subjectVersion: null,
-      payload: r.payload,
-    }));
     console.log(
       `read ${replay.read} events (${replay.messageIds.length} distinct, ${replay.parked} unreadable or unknown)`,
     );
-
-    const recomputed = totalsOf(defs, [...replay.records, ...activities]);
-    const stored = await storedTotals(
-      ds,
-      defs.map((d) => d.code),
+    const beside = await recordsBeside(ds, replay);
+    console.log(
+      `read models also hold ${beside.activities.length} activities recorded here and ${beside.kept.length} records whose event the topics do not hold (kept)`,
     );
-    const diff = differences(recomputed, stored, ['topics', 'read model']);
+    const diff = differences(
+      totalsOf(defs, expectedRecords(replay.records, beside)),
+      await storedTotals(ds, codes),
+      ['events', 'read model'],
+    );
     console.log(
       diff.length === 0 ? 'read models: no difference' : `read models: ${diff.length} difference(s)`,
     );
@@ -82,64 +67,38 @@ async function main(): Promise<number> {
       }
     }
 
-    if (apply) {
-      await inTransaction(ds, async (tx) => {
-        const others = `SELECT "id" FROM "reporting"."source_record" WHERE "event_type" <> '${ACTIVITY_SOURCE_TYPE}'`;
-        await tx.query(`DELETE FROM "reporting"."indicator_fact" WHERE "record_id" IN (${others})`);
-        await tx.query(`DELETE FROM "reporting"."source_record" WHERE "event_type" <> $1`, [
-          ACTIVITY_SOURCE_TYPE,
-        ]);
-        await tx.query(`DELETE FROM "reporting"."indicator_daily"`);
-        await tx.query(
-          `INSERT INTO "reporting"."indicator_daily" ("indicator_id", "day", "place_code", "value", "female", "male", "youth", "records")
-           SELECT "indicator_id", "day", "place_code", sum("value"), sum("female"), sum("male"), sum("youth"), count(*)
-             FROM "reporting"."indicator_fact" GROUP BY 1, 2, 3`,
-        );
-        await tx.query(`DELETE FROM "reporting"."processed_message" WHERE "consumer" = $1`, [
-          EVENTS_CONSUMER,
-        ]);
-        await tx.query(
-          `INSERT INTO "reporting"."processed_message" ("consumer", "message_id") SELECT $1, unnest($2::text[])`,
-          [EVENTS_CONSUMER, replay.messageIds],
-        );
-        for (const r of replay.records) await store.add(tx, r);
-      });
-      const after = differences(
-        recomputed,
-        await storedTotals(
-          ds,
-          defs.map((d) => d.code),
-        ),
-        ['topics', 'read model'],
-      );
+    if (!apply) return diff.length + sourceDiffs === 0 ? 0 : 1;
+    const group = env.str(process.env, 'REPORTING_EVENTS_GROUP', EVENTS_GROUP);
+    const members = await groupMembers(cfg.kafka, group).catch(() => undefined);
+    if (members)
       console.log(
-        `applied: ${replay.records.length} records; read models now ${after.length === 0 ? 'agree' : `differ (${after.length})`}`,
+        `the service consumes meanwhile (group ${group}: ${members} member(s)): its writes wait for this transaction`,
       );
-      return after.length === 0 ? 0 : 1;
-    }
-    return diff.length + sourceDiffs === 0 ? 0 : 1;
+    const t = Date.now();
+    const done = await inTransaction(ds, (tx) => applyRebuild(tx, store, defs, replay));
+    console.log(
+      `applied in ${Date.now() - t} ms: ${done.replaced} records written again, ${done.kept} kept, ${done.unparked} parked events now counted; read models agree with the events`,
+    );
+    return 0;
   } finally {
     await ds.destroy();
   }
 }
 
-async function storedTotals(ds: DataSource, codes: string[]): Promise<Map<string, Totals>> {
-  const rows: (Totals & { code: string; measure: string; keys: number })[] = await ds.query(
-    `SELECT i."code", i."measure",
-            coalesce((SELECT sum(d."value") FROM "reporting"."indicator_daily" d WHERE d."indicator_id" = i."id"), 0)::float8 AS "value",
-            coalesce((SELECT sum(d."female") FROM "reporting"."indicator_daily" d WHERE d."indicator_id" = i."id"), 0)::float8 AS "female",
-            coalesce((SELECT sum(d."male") FROM "reporting"."indicator_daily" d WHERE d."indicator_id" = i."id"), 0)::float8 AS "male",
-            coalesce((SELECT sum(d."youth") FROM "reporting"."indicator_daily" d WHERE d."indicator_id" = i."id"), 0)::float8 AS "youth",
-            (SELECT count(DISTINCT f."distinct_key") FROM "reporting"."indicator_fact" f WHERE f."indicator_id" = i."id")::int AS "keys"
-       FROM "reporting"."indicator" i WHERE i."current" AND i."code" = ANY($1)`,
-    [codes],
-  );
-  return new Map(
-    rows.map((r) => [
-      r.code,
-      { value: r.measure === 'distinct' ? r.keys : r.value, female: r.female, male: r.male, youth: r.youth },
-    ]),
-  );
+/** Members of the service's events group now (0 when the service is stopped). */
+async function groupMembers(kafka: KafkaConfig, groupId: string): Promise<number> {
+  const admin = new Kafka({
+    clientId: `${kafka.clientId}-rebuild`,
+    brokers: kafka.brokers,
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    const { groups } = await admin.describeGroups([groupId]);
+    return groups[0]?.members.length ?? 0;
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 main().then(

@@ -9,6 +9,10 @@ export interface Replayed {
   records: SourceRecordInput[];
   /** Every event id read (the consumer's claims). */
   messageIds: string[];
+  /** Older versions of subjects (an edited CCS activity's first version): stored, not counted. */
+  superseded: SourceRecordInput[];
+  /** The ids of the events read as records (counted, or an older version of a subject): none is parked. */
+  readable: string[];
   parked: number;
   read: number;
 }
@@ -30,14 +34,22 @@ export async function replayTopics(
   const admin = client.admin();
   await admin.connect();
   const ends = new Map<string, bigint>();
+  const starts = new Map<string, bigint>();
   for (const topic of topics) {
-    for (const p of await admin.fetchTopicOffsets(topic)) ends.set(`${topic}:${p.partition}`, BigInt(p.high));
+    for (const p of await admin.fetchTopicOffsets(topic)) {
+      ends.set(`${topic}:${p.partition}`, BigInt(p.high));
+      starts.set(`${topic}:${p.partition}`, BigInt(p.low));
+    }
   }
   await admin.disconnect();
-  const pending = new Set([...ends].filter(([, high]) => high > 0n).map(([k]) => k));
+  // A partition whose records the broker deleted (low = high > 0) has nothing to read: waiting for its
+  // last offset would never end.
+  const pending = new Set([...ends].filter(([k, high]) => high > (starts.get(k) ?? 0n)).map(([k]) => k));
   const byId = new Map<string, SourceRecordInput>();
   const latest = new Map<string, SourceRecordInput>();
+  const versions: SourceRecordInput[] = [];
   const ids = new Set<string>();
+  const readable: string[] = [];
   let parked = 0;
   let read = 0;
   const groupId = `reporting-rebuild-${randomUUID()}`;
@@ -60,9 +72,11 @@ export async function replayTopics(
         if (!ids.has(id)) {
           ids.add(id);
           const c = classify(topic, headers, message.value?.toString('utf8') ?? null, id);
+          if (c.ok) readable.push(id);
           if (!c.ok) parked++;
           else if (c.record.subject === null) byId.set(id, c.record);
           else {
+            versions.push(c.record);
             const key = `${c.record.eventType}|${c.record.subject}`;
             const prev = latest.get(key);
             if (!prev || (prev.subjectVersion ?? 0) < (c.record.subjectVersion ?? 0))
@@ -87,5 +101,13 @@ export async function replayTopics(
     await cleanup.deleteGroups([groupId]).catch(() => undefined);
     await cleanup.disconnect();
   }
-  return { records: [...byId.values(), ...latest.values()], messageIds: [...ids], parked, read };
+  const newest = new Set([...latest.values()].map((r) => r.messageId));
+  return {
+    records: [...byId.values(), ...latest.values()],
+    superseded: versions.filter((r) => !newest.has(r.messageId)),
+    messageIds: [...ids],
+    readable,
+    parked,
+    read,
+  };
 }

@@ -1,0 +1,179 @@
+import type { EntityManager } from 'typeorm';
+import { ACTIVITY_SOURCE_TYPE } from '@prosmed/contracts';
+import type { SourceRecordInput } from '../ingest/event-sources';
+import { EVENTS_CONSUMER } from '../ingest/event-consumer';
+import type { FactStore } from '../ingest/fact-store';
+import type { IndicatorDef } from '../ingest/facts';
+import { differences, totalsOf, type Totals } from './compare';
+import type { Replayed } from './replay';
+
+type Tx = Pick<EntityManager, 'query'>;
+
+/**
+ * The tables the rebuild replaces, locked in the order the event consumer takes them (its claim first, then
+ * the record, its facts, the daily sums), so that a consumer running meanwhile waits for the rebuild's
+ * commit instead of deadlocking with it. EXCLUSIVE lets queries (reports, dashboards) read the old figures
+ * until the commit; every write waits.
+ */
+export const LOCKED_TABLES = [
+  'processed_message',
+  'parked_event',
+  'source_record',
+  'indicator_fact',
+  'indicator_daily',
+] as const;
+
+interface StoredRecord {
+  message_id: string;
+  event_type: string;
+  subject: string | null;
+  subject_version: string | null;
+  day: string;
+  place_code: string;
+  payload: Record<string, unknown>;
+}
+
+const toInput = (r: StoredRecord): SourceRecordInput => ({
+  messageId: r.message_id,
+  eventType: r.event_type,
+  day: r.day,
+  placeCode: r.place_code,
+  subject: r.subject,
+  subjectVersion: r.subject_version === null ? null : Number(r.subject_version),
+  payload: r.payload,
+});
+
+/**
+ * The current records the read models hold besides the topics' events: the activities recorded here, and
+ * the other services' records whose event the topics no longer hold (a broker that deleted old segments
+ * before the topics were kept for good) or that the consumer applied after the replay read the topics'
+ * ends. The rebuild keeps them: it never forgets a record for lack of its event.
+ */
+export async function recordsBeside(
+  tx: Tx,
+  replay: Pick<Replayed, 'messageIds'>,
+): Promise<{ activities: SourceRecordInput[]; kept: SourceRecordInput[] }> {
+  const rows: StoredRecord[] = await tx.query(
+    `SELECT "message_id", "event_type", "subject", "subject_version", to_char("day", 'YYYY-MM-DD') AS "day",
+            "place_code", "payload"
+       FROM "reporting"."source_record"
+      WHERE "current" AND ("event_type" = $1 OR NOT ("message_id" = ANY($2::text[])))`,
+    [ACTIVITY_SOURCE_TYPE, replay.messageIds],
+  );
+  const all = rows.map(toInput);
+  return {
+    activities: all.filter((r) => r.eventType === ACTIVITY_SOURCE_TYPE),
+    kept: all.filter((r) => r.eventType !== ACTIVITY_SOURCE_TYPE),
+  };
+}
+
+/**
+ * Every record the read models should count: the replay's and the kept ones, one version per subject (the
+ * highest; on a tie the kept one, which the read models already hold as current), and the activities.
+ */
+export function expectedRecords(
+  replayed: readonly SourceRecordInput[],
+  beside: { activities: SourceRecordInput[]; kept: SourceRecordInput[] },
+): SourceRecordInput[] {
+  const key = (r: SourceRecordInput) => `${r.eventType}|${r.subject}`;
+  const version = (r: SourceRecordInput) => r.subjectVersion ?? 0;
+  const newestKept = new Map<string, number>();
+  for (const r of beside.kept)
+    if (r.subject !== null) newestKept.set(key(r), Math.max(version(r), newestKept.get(key(r)) ?? -Infinity));
+  const newestReplayed = new Map<string, number>();
+  for (const r of replayed) if (r.subject !== null) newestReplayed.set(key(r), version(r));
+  return [
+    ...replayed.filter((r) => r.subject === null || (newestKept.get(key(r)) ?? -Infinity) < version(r)),
+    ...beside.kept.filter(
+      (r) =>
+        r.subject === null ||
+        (version(r) === newestKept.get(key(r)) && (newestReplayed.get(key(r)) ?? -Infinity) <= version(r)),
+    ),
+    ...beside.activities,
+  ];
+}
+
+/** Every current indicator's all-time totals as the read models hold them. */
+export async function storedTotals(tx: Tx, codes: string[]): Promise<Map<string, Totals>> {
+  const rows: (Totals & { code: string; measure: string; keys: number })[] = await tx.query(
+    `SELECT i."code", i."measure",
+            coalesce(d."value", 0)::float8 AS "value", coalesce(d."female", 0)::float8 AS "female",
+            coalesce(d."male", 0)::float8 AS "male", coalesce(d."youth", 0)::float8 AS "youth",
+            (SELECT count(DISTINCT f."distinct_key") FROM "reporting"."indicator_fact" f WHERE f."indicator_id" = i."id")::int AS "keys"
+       FROM "reporting"."indicator" i
+       LEFT JOIN (SELECT "indicator_id", sum("value") AS "value", sum("female") AS "female", sum("male") AS "male",
+                         sum("youth") AS "youth"
+                    FROM "reporting"."indicator_daily" GROUP BY "indicator_id") d ON d."indicator_id" = i."id"
+      WHERE i."current" AND i."code" = ANY($1)`,
+    [codes],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.code,
+      { value: r.measure === 'distinct' ? r.keys : r.value, female: r.female, male: r.male, youth: r.youth },
+    ]),
+  );
+}
+
+export interface Applied {
+  /** Records of the replay written again (each with its facts). */
+  replaced: number;
+  /** Records of other services kept because the topics do not hold their event. */
+  kept: number;
+  /** Parked events that are now counted (their type was mapped since), removed from the parked list. */
+  unparked: number;
+}
+
+/**
+ * `--apply`, in the caller's transaction: locks the read models, deletes the records (and facts) of every
+ * event the replay read, writes the replay's records again with the current indicators, claims every event
+ * read, sums `indicator_daily` again from the facts, and checks, before the commit, that the read models
+ * now hold exactly what the events and the kept records give (throws otherwise: the caller rolls back).
+ */
+export async function applyRebuild(
+  tx: Tx,
+  store: FactStore,
+  defs: IndicatorDef[],
+  replay: Replayed,
+): Promise<Applied> {
+  await tx.query(`LOCK TABLE ${LOCKED_TABLES.map((t) => `"reporting"."${t}"`).join(', ')} IN EXCLUSIVE MODE`);
+  const ours = `SELECT "id" FROM "reporting"."source_record" WHERE "event_type" <> $1 AND "message_id" = ANY($2::text[])`;
+  await tx.query(`DELETE FROM "reporting"."indicator_fact" WHERE "record_id" IN (${ours})`, [
+    ACTIVITY_SOURCE_TYPE,
+    replay.messageIds,
+  ]);
+  await tx.query(
+    `DELETE FROM "reporting"."source_record" WHERE "event_type" <> $1 AND "message_id" = ANY($2::text[])`,
+    [ACTIVITY_SOURCE_TYPE, replay.messageIds],
+  );
+  for (const r of replay.records) await store.add(tx, r, defs);
+  // Older versions after the newest: stored as not current, counted nowhere (as the consumer leaves them).
+  for (const r of replay.superseded) await store.add(tx, r, defs);
+  await tx.query(
+    `INSERT INTO "reporting"."processed_message" ("consumer", "message_id")
+     SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+    [EVENTS_CONSUMER, replay.messageIds],
+  );
+  const [{ n: unparked }]: { n: number }[] = await tx.query(
+    `WITH gone AS (DELETE FROM "reporting"."parked_event" WHERE "message_id" = ANY($1::text[]) RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [replay.readable],
+  );
+  await tx.query(`DELETE FROM "reporting"."indicator_daily"`);
+  await tx.query(
+    `INSERT INTO "reporting"."indicator_daily" ("indicator_id", "day", "place_code", "value", "female", "male", "youth", "records")
+     SELECT "indicator_id", "day", "place_code", sum("value"), sum("female"), sum("male"), sum("youth"), count(*)
+       FROM "reporting"."indicator_fact" GROUP BY 1, 2, 3`,
+  );
+  const beside = await recordsBeside(tx, replay);
+  const diff = differences(
+    totalsOf(defs, expectedRecords(replay.records, beside)),
+    await storedTotals(
+      tx,
+      defs.map((d) => d.code),
+    ),
+    ['events', 'read model'],
+  );
+  if (diff.length > 0) throw new Error(`the rebuilt read models differ, rolled back: ${diff.join('; ')}`);
+  return { replaced: replay.records.length, kept: beside.kept.length, unparked };
+}
