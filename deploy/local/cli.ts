@@ -104,7 +104,8 @@ function runBuild(s: StackSettings): Promise<void> {
   const log = join(s.apps.logsDir, 'build.log');
   const fd = openSync(log, 'w');
   return new Promise<void>((resolve, reject) => {
-    const child = spawn('npm', ['run', 'build'], {
+    // The apps, then the web app the gateway serves at / (apps/web/dist).
+    const child = spawn('sh', ['-c', 'npm run build && npm run web:build'], {
       cwd: s.cloneDir,
       stdio: ['ignore', fd, fd],
       env: process.env,
@@ -116,7 +117,7 @@ function runBuild(s: StackSettings): Promise<void> {
       say(`--- last ${lines.length} lines of ${tilde(log)} ---`);
       for (const l of lines) say(l);
       say('---');
-      reject(new StackError(`npm run build failed (exit ${code}); see ${tilde(log)}`));
+      reject(new StackError(`npm run build or web:build failed (exit ${code}); see ${tilde(log)}`));
     });
   }).finally(() => closeSync(fd));
 }
@@ -156,6 +157,7 @@ function printAppsSummary(s: StackSettings, apps: AppSpec[]): void {
   if (apps.some((a) => a.name === 'gateway')) {
     const gw = apps.find((a) => a.name === 'gateway') as AppSpec;
     say('');
+    say(`  Web app  ${appBaseUrl(gw)}/`);
     say(`  API      ${appBaseUrl(gw)}/api/v1`);
     say(`  Swagger  ${appBaseUrl(gw)}/api/docs`);
   }
@@ -214,7 +216,7 @@ async function cmdStart(s: StackSettings, ctx: RunContext): Promise<void> {
   }
   if (plan.start.length > 0) {
     const t = Date.now();
-    say(`Building the apps (npm run build, log .run/logs/build.log)...`);
+    say(`Building the apps (npm run build, web:build; log .run/logs/build.log)...`);
     await runBuild(s);
     say(`Built in ${seconds(t)}.`);
     await startApps(s, ctx, plan.start);
