@@ -159,7 +159,10 @@ function SignIn({ error }: { error?: string }) {
         disabled={pending || !online}
         onClick={() => {
           setPending(true);
-          void login();
+          // Refused while another tab signs in: the button comes back after the guard's minute.
+          void login().then((started) => {
+            if (!started) setTimeout(() => setPending(false), 60_000);
+          });
         }}
       >
         {pending ? t('signInPending') : t('signIn')}

@@ -55,12 +55,16 @@ function setTokens(t: TokenSet | undefined): void {
 }
 
 /**
- * Starts the sign-in (a redirect to Keycloak's page), unless one is already going on in this browser:
- * Keycloak 26's brute-force guard refuses a second concurrent login of the same user.
+ * Starts the sign-in (a redirect to Keycloak's page), unless another tab of this browser started one less
+ * than a minute ago (false): Keycloak 26's brute-force guard refuses a second concurrent login of the same
+ * user, and once the first has finished, Keycloak's session cookie signs this tab in without a password.
  */
-export async function login(): Promise<void> {
+export async function login(): Promise<boolean> {
   const pending = JSON.parse(localStorage.getItem(PENDING) ?? 'null') as { at: number } | null;
-  if (pending && Date.now() - pending.at < LOGIN_GUARD_MS) return;
+  // Another tab's sign-in still going on: wait for it (this tab may start again one it started itself,
+  // after coming back from Keycloak's page without signing in).
+  const mine = sessionStorage.getItem(PENDING) !== null;
+  if (pending && Date.now() - pending.at < LOGIN_GUARD_MS && !mine) return false;
   const { issuer, clientId } = config();
   const verifier = randomToken(32);
   const state = randomToken(16);
@@ -78,6 +82,7 @@ export async function login(): Promise<void> {
       lang: getLang(),
     }),
   );
+  return true;
 }
 
 /**
