@@ -110,7 +110,8 @@ describe('one error model', () => {
     for (const [method, p] of [
       ['GET', '/api/v1/nothing-here'],
       ['DELETE', '/api/v1/cofos/SEG01'],
-      ['GET', '/'],
+      // Not `/`: it is the web app once built (test/e2e/web-app.e2e-spec.ts); a missing file is this 404.
+      ['GET', '/nothing-here.json'],
     ]) {
       const r = await call(gw.url, method, p);
       expectErrorBody(r, 404, 'ROUTE_NOT_FOUND');
