@@ -4,6 +4,7 @@ import { type AppProcess, startServiceProcess } from '../e2e/support/processes';
 import {
   apiAs,
   launchChromium,
+  PHONE as PHONE_SIZE,
   phoneContext,
   screenshot,
   scrollsSideways,
@@ -185,4 +186,66 @@ test('the access token is refreshed before it expires, so a form being filled ne
   } finally {
     await ctx.close();
   }
+});
+
+async function fillCase(p: Page, summary: string, villageCode = 'ML-SEG-SEG-SEG'): Promise<void> {
+  await p.goto(`${gw.url}/#/land/cases/new`);
+  await p.getByTestId('file-case').waitFor();
+  await p.locator('[name="summary"]').fill(summary);
+  await p.locator('[name="parties[0].name"]').fill('Awa Coulibaly');
+  await p.locator('[name="parties[1].name"]').fill('Moussa Keita');
+  await p.locator('[name="land.villageCode"]').fill(villageCode);
+  await p.locator('[name="land.description"]').fill('Champ au bord du fleuve');
+  await p.locator('[data-testid="file-case"] button[type="submit"]').click();
+}
+
+test('a filing whose answer was lost is sent again with the same key, and the server keeps one case', async () => {
+  // No service worker in this context, so the page's own request is the one routed.
+  const ctx = await browser.newContext({ viewport: PHONE_SIZE, locale: 'fr-FR', serviceWorkers: 'block' });
+  try {
+    const p = await ctx.newPage();
+    await signIn(p, 'secretaire.segou', gw.url);
+    const keys: string[] = [];
+    let lost = false;
+    await p.route('**/api/v1/cases', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push((await route.request().headerValue('idempotency-key')) ?? '');
+      if (lost) return route.continue();
+      // The server gets it and files the case; the phone never hears the answer.
+      lost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    const summary = `Réponse perdue ${randomUUID()}`;
+    await fillCase(p, summary);
+    await p.getByTestId('waiting-cases').locator('li[data-status="waiting"]').waitFor();
+    await p.evaluate('window.dispatchEvent(new Event("online"))');
+    await p.getByTestId('outbox-count').filter({ hasText: 'En attente 0' }).waitFor({ timeout: 30_000 });
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    const found = await apiAs('secretaire.segou', gw.url).get<{ items: unknown[] }>(
+      `/api/v1/cases?cofoCode=SEG01&q=${encodeURIComponent(summary)}`,
+    );
+    expect(found.body.items).toHaveLength(1);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('a filing refused when the outbox sends it stays there with the server message, to discard', async () => {
+  await page.goto(`${gw.url}/#/`);
+  await page.getByTestId('user').waitFor();
+  await context.setOffline(true);
+  const summary = `Refus différé ${randomUUID()}`;
+  await fillCase(page, summary, 'ML-PAS-UN-LIEU');
+  await page.getByTestId('waiting-cases').locator('li[data-status="waiting"]').waitFor();
+  await context.setOffline(false);
+  await page.goto(`${gw.url}/#/outbox`);
+  const refused = page.locator('.outbox li[data-status="refused"]', { hasText: summary });
+  await refused.waitFor({ timeout: 30_000 });
+  expect(((await refused.locator('.error').textContent()) ?? '').length).toBeGreaterThan(10);
+  await screenshot(page, 'outbox-refused');
+  await refused.getByRole('button', { name: 'Abandonner' }).click();
+  await refused.waitFor({ state: 'detached' });
+  await expect(page.getByTestId('outbox-count').textContent()).resolves.toBe('En attente 0');
 });
