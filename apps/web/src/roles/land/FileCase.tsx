@@ -3,7 +3,8 @@ import type { Schemas } from '../../api/client';
 import { type FormErrors, toFormErrors } from '../../api/errors';
 import { today } from '../../i18n/format';
 import { useT } from '../../i18n/hooks';
-import { discard, submit } from '../../outbox/outbox';
+import { discard } from '../../outbox/outbox';
+import { submitTo } from '../../outbox/typed';
 import { navigate } from '../../router';
 import { Field, FormError, fieldId } from '../../ui/Field';
 import type { ScreenProps } from '../types';
@@ -94,9 +95,7 @@ export function FileCase({ user }: ScreenProps) {
     setBusy(true);
     setErrors(undefined);
     try {
-      const r = await submit({
-        method: 'POST',
-        path: '/api/v1/cases',
+      const r = await submitTo('post', '/api/v1/cases', {
         body,
         label: `${t('newCase')} : ${body.summary}`,
         kind: FILE_CASE_KIND,
