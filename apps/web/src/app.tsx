@@ -5,10 +5,11 @@ import { useLang, useT } from './i18n/hooks';
 import { LANGS, setLang } from './i18n/lang';
 import { formatDate } from './i18n/format';
 import { m, type ShellKey } from './messages';
+import { FixItem, RefusalMessages } from './outbox/FixItem';
 import { discard, flush } from './outbox/outbox';
 import { useOnline, useOutbox } from './outbox/hooks';
 import { AREAS } from './roles/registry';
-import type { AreaRoute } from './roles/types';
+import type { AreaRoute, RoleArea } from './roles/types';
 import { findRoute, usePath } from './router';
 
 function useUser(): User | undefined {
@@ -103,12 +104,13 @@ function Outbox() {
               {i.status === 'waiting' ? t('waiting') : t('refused')} · {formatDate(new Date(i.createdAt))} ·{' '}
               {t('attempts', { n: i.attempts })}
             </span>
-            {i.error && (
-              <p class="error" role="alert">
-                {i.error.message} {(i.error.details ?? []).map((d) => d.message).join(' ')}
-              </p>
-            )}
+            <RefusalMessages item={i} />
             <div class="actions">
+              {i.status === 'refused' && EDITORS[i.kind] && (
+                <a class="button-link" href={`#/outbox/${i.id}`}>
+                  {t('fix')}
+                </a>
+              )}
               {i.status === 'waiting' && (
                 <button type="button" onClick={() => void flush(true)}>
                   {t('sendNow')}
@@ -126,12 +128,16 @@ function Outbox() {
 }
 
 const ROUTES: readonly AreaRoute[] = AREAS.flatMap((a) => a.routes);
+/** The forms that reopen a refused outbox item, by its kind (each area declares its own). */
+const EDITORS = Object.assign({}, ...AREAS.map((a) => a.editors ?? {})) as NonNullable<RoleArea['editors']>;
 
 function Screen({ user }: { user: User }) {
   const t = useT(m);
   const path = usePath();
   if (path === '/' || path === '') return <Home user={user} />;
   if (path === '/outbox') return <Outbox />;
+  if (path.startsWith('/outbox/'))
+    return <FixItem user={user} id={decodeURIComponent(path.slice('/outbox/'.length))} editors={EDITORS} />;
   const found = findRoute(ROUTES, path);
   if (!found) return <main class="msg">{t('notFound')}</main>;
   if (!hasAnyRole(user, found.route.roles)) return <main class="msg">{t('notAllowed')}</main>;

@@ -1,4 +1,4 @@
-import { normalizeField, toFormErrors } from './errors';
+import { normalizeField, placeField, toFormErrors } from './errors';
 
 describe('the gateway error body as form errors', () => {
   const body = {
@@ -31,5 +31,24 @@ describe('the gateway error body as form errors', () => {
   it('names array items with brackets', () => {
     expect(normalizeField('parties.12.name')).toBe('parties[12].name');
     expect(normalizeField('parties[1].name')).toBe('parties[1].name');
+  });
+
+  it('puts a detail beside its nearest known ancestor, and gives a bare detail the body message', () => {
+    expect(placeField('marks[0].partyId', ['marks', 'marks[0]'])).toBe('marks[0]');
+    expect(placeField('marks[3].kind', ['marks', 'marks[0]'])).toBe('marks');
+    expect(placeField('land.gps.lat', ['land.villageCode'])).toBeUndefined();
+    expect(placeField('summary', undefined)).toBe('summary');
+    const refusal = {
+      statusCode: 422,
+      code: 'DATE_IN_FUTURE',
+      message: 'La date de saisine (01/01/2099) est dans le futur.',
+      details: [{ field: 'filedOn', code: 'notInFuture' }],
+    };
+    expect(toFormErrors(refusal, 'Erreur', ['filedOn'])).toEqual({
+      form: refusal.message,
+      fields: { filedOn: refusal.message },
+      code: 'DATE_IN_FUTURE',
+    });
+    expect(toFormErrors(refusal, 'Erreur', ['summary']).form).toBe(refusal.message);
   });
 });

@@ -4,7 +4,8 @@
 export interface ErrorDetail {
   field: string;
   code?: string;
-  message: string;
+  /** Absent on a domain refusal's details (`{ field, code }`): the body's message explains them. */
+  message?: string;
 }
 
 export interface ApiErrorBody {
@@ -38,17 +39,34 @@ export function normalizeField(field: string): string {
 }
 
 /**
- * The form's errors from an answer's body. Details whose field the form knows (`knownFields`, when given)
- * go beside it; the others join the form-level message, so nothing the server said is lost.
+ * The form field a detail belongs to: the field itself when the form has it, else its nearest ancestor the
+ * form has (`marks[0].partyId` beside `marks[0]`, `parties[3].name` beside `parties`), else none.
+ */
+export function placeField(field: string, knownFields?: readonly string[]): string | undefined {
+  if (!knownFields) return field;
+  for (let f = field; f; f = f.replace(/(\.[^.[\]]*|\[\d+\])$/, '')) {
+    if (knownFields.includes(f)) return f;
+    if (!/(\.[^.[\]]*|\[\d+\])$/.test(f)) break;
+  }
+  return undefined;
+}
+
+/**
+ * The form's errors from an answer's body. Details whose field the form knows (`knownFields`, when given;
+ * or its nearest known ancestor) go beside it; the others join the form-level message, so nothing the
+ * server said is lost. A detail without a message of its own (a domain refusal: `DATE_IN_FUTURE` on
+ * `filedOn`) gets the body's message, which is the one that explains it.
  */
 export function toFormErrors(body: unknown, fallback: string, knownFields?: readonly string[]): FormErrors {
   if (!isApiErrorBody(body)) return { form: fallback, fields: {} };
   const fields: Record<string, string> = {};
   const unplaced: string[] = [];
   for (const d of body.details ?? []) {
-    const f = normalizeField(d.field);
-    if (knownFields && !knownFields.includes(f)) unplaced.push(d.message);
-    else fields[f] = fields[f] ? `${fields[f]} ${d.message}` : d.message;
+    const message = d.message || body.message;
+    const f = placeField(normalizeField(d.field), knownFields);
+    if (f === undefined) {
+      if (message !== body.message) unplaced.push(message);
+    } else if (!fields[f]?.includes(message)) fields[f] = fields[f] ? `${fields[f]} ${message}` : message;
   }
   // The general message stays on top of the form ("fix the fields listed"), with what has no field.
   return { form: [body.message, ...unplaced].join(' '), fields, code: body.code };

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import type { User } from '../auth/claims';
 import type { Localized } from '../i18n/messages';
+import type { OutboxItem } from '../outbox/outbox';
 import type { RouteParams } from '../router';
 
 export interface ScreenProps {
@@ -24,6 +25,13 @@ export interface AreaRoute {
   roles: readonly string[];
 }
 
+/** A refused outbox item reopened in its area's form: the editor shows the server's messages beside the
+ * fields and sends the corrected body with `resubmit(item.id, body)` (outbox.ts). */
+export interface ItemEditorProps {
+  user: User;
+  item: OutboxItem;
+}
+
 /**
  * One role area (land: CoFo secretary and tribunal clerk; security: CCS secretary; anticorruption: focal
  * point, secretariat, committee): its home tasks and its routes. Registered by one line in registry.ts.
@@ -33,4 +41,6 @@ export interface RoleArea {
   title: Localized;
   tasks: readonly Task[];
   routes: readonly AreaRoute[];
+  /** The outbox kinds this area's forms can reopen, to fix a refusal (the outbox screen offers "Corriger"). */
+  editors?: Readonly<Record<string, ComponentType<ItemEditorProps>>>;
 }
