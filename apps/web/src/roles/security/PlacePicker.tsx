@@ -1,0 +1,151 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, type Schemas } from '../../api/client';
+import type { FormErrors } from '../../api/errors';
+import { useT } from '../../i18n/hooks';
+import { useOnline } from '../../outbox/hooks';
+import { Field, fieldId } from '../../ui/Field';
+import { type SecurityKey, m } from './messages';
+import { inTerritory } from './rules';
+
+type Place = Schemas['PlaceDto'];
+
+/** Her CCS's place code (ML-SEG-SEG for CCS-SEGOU), read once: the picker offers only places under it. */
+export function useCcsPlace(ccsCode: string): string | undefined {
+  const [place, setPlace] = useState<string | undefined>();
+  useEffect(() => {
+    if (!ccsCode) return;
+    let live = true;
+    api
+      .GET('/api/v1/ccs/{code}', { params: { path: { code: ccsCode } } })
+      .then(({ data }) => live && data && setPlace(data.placeCode))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [ccsCode]);
+  return place;
+}
+
+/**
+ * The place of a record: she types a name (accents and case ignored by the API), picks one of the places
+ * of her CCS's territory; the code is what is sent. Offline, she may type a code she knows (the server
+ * checks it when the outbox sends the record).
+ */
+export function PlacePicker(props: {
+  name: string;
+  label: string;
+  value: string;
+  root: string | undefined;
+  errors?: FormErrors;
+  onChange: (code: string) => void;
+}) {
+  const t = useT(m);
+  const online = useOnline();
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<Place[] | undefined>();
+  const [hidden, setHidden] = useState(0);
+  const [chosen, setChosen] = useState<Place | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const text = q.trim();
+    if (text.length < 2 || !online) {
+      setFound(undefined);
+      return;
+    }
+    let live = true;
+    setBusy(true);
+    const timer = setTimeout(() => {
+      api
+        .GET('/api/v1/places', { params: { query: { q: text, limit: 50 } } })
+        .then(({ data }) => {
+          if (!live) return;
+          const all = data ?? [];
+          const mine = all.filter((p) => inTerritory(p.code, props.root));
+          setFound(mine);
+          setHidden(all.length - mine.length);
+        })
+        .catch(() => live && setFound([]))
+        .finally(() => live && setBusy(false));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [q, online, props.root]);
+
+  const id = fieldId(props.name);
+  if (props.value && chosen?.code === props.value) {
+    return (
+      <Field label={props.label} name={props.name} errors={props.errors}>
+        <div class="chosen" data-testid={`${props.name}-chosen`} data-code={chosen.code}>
+          <span>{t('place.chosen', { name: chosen.name, code: chosen.code })}</span>
+          <button
+            type="button"
+            class="secondary"
+            id={id}
+            onClick={() => {
+              setChosen(undefined);
+              props.onChange('');
+            }}
+          >
+            {t('place.change')}
+          </button>
+        </div>
+      </Field>
+    );
+  }
+  if (!online) {
+    return (
+      <Field label={`${props.label} — ${t('place.code')}`} name={props.name} errors={props.errors}>
+        <p class="muted">{t('place.offline')}</p>
+        <input
+          id={id}
+          name={props.name}
+          type="text"
+          value={props.value}
+          onInput={(e) => props.onChange(e.currentTarget.value.trim().toUpperCase())}
+        />
+      </Field>
+    );
+  }
+  return (
+    <Field label={props.label} name={props.name} errors={props.errors}>
+      <input
+        id={id}
+        name={props.name}
+        type="search"
+        autocomplete="off"
+        placeholder={t('place.search')}
+        value={q}
+        onInput={(e) => setQ(e.currentTarget.value)}
+        data-testid={`${props.name}-search`}
+      />
+      {busy && <span class="muted">{t('place.searching')}</span>}
+      {found && (
+        <ul class="picker" data-testid={`${props.name}-options`}>
+          {found.map((p) => (
+            <li>
+              <button
+                type="button"
+                class="secondary"
+                data-code={p.code}
+                onClick={() => {
+                  setChosen(p);
+                  props.onChange(p.code);
+                }}
+              >
+                {p.name}{' '}
+                <span class="muted">
+                  · {t(`level.${p.level}` as SecurityKey)} · {p.code}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {found && found.length === 0 && <p class="muted">{t('place.none')}</p>}
+      {found && hidden > 0 && <p class="muted">{t('place.outside', { n: hidden })}</p>}
+    </Field>
+  );
+}
