@@ -1,7 +1,9 @@
 // The role areas of the app, one line each: add yours here (and its folder beside this file).
 import { landArea } from './land';
+import { securityArea } from './security';
 import type { RoleArea } from './types';
 
 export const AREAS: readonly RoleArea[] = [
   landArea, // CoFo secretary, tribunal clerk
+  securityArea, // CCS secretary
 ];
