@@ -117,7 +117,7 @@ test('she records the Q4-2023 football match; the check refuses 130 women of 120
   await page.locator('[data-area="security"] .tasks a', { hasText: 'Enregistrer une activité' }).click();
   await page.getByTestId('record-activity').waitFor();
   await field('type').selectOption('sports-event');
-  await field('startOn').fill('2023-11-18');
+  await field('startOn').fill('18/11/2023');
   await pickPlace('segou', 'ML-SEG-SEG-SEG', 'ML-SEG-SEG');
   await field('theme').fill(theme);
   await page.locator('input[name="forces"][value="police"]').check();
@@ -203,6 +203,13 @@ test('she attaches a photo from the phone and sees it; a PDF named like a photo 
   await expect(page.getByTestId('file-error').textContent()).resolves.toBe(
     'Le fichier fait 5 Mio : au plus 5 Mio.',
   );
+  // Offline, the photo is not sent and she is told it must wait for the network.
+  await context.setOffline(true);
+  await page.getByTestId('photo').setInputFiles({ name: 'match-2.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByTestId('file-error').textContent()).resolves.toContain(
+    'Pas de réseau : la photo ne peut pas être envoyée maintenant',
+  );
+  await context.setOffline(false);
   expect(await scrollsSideways(page)).toBe(false);
   await page.getByTestId('attachments').scrollIntoViewIfNeeded();
   await screenshot(page, 'security-activity-photo');

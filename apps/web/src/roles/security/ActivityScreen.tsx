@@ -255,27 +255,31 @@ function Attachments(props: { activityId: string; online: boolean }) {
         ))}
       </ul>
       <div class={error ? 'field field-error' : 'field'} data-field="file">
-        <label for="f-photo">{t('addAttachment')}</label>
-        <input
-          id="f-photo"
-          class="file-input"
-          type="file"
-          accept="image/*,application/pdf"
-          capture="environment"
-          disabled={busy}
-          data-testid="photo"
-          onChange={(e) => void onFile(e.currentTarget)}
-        />
-        <label for="f-file">{t('chooseFile')}</label>
-        <input
-          id="f-file"
-          class="file-input"
-          type="file"
-          accept="image/*,application/pdf"
-          disabled={busy}
-          data-testid="file"
-          onChange={(e) => void onFile(e.currentTarget)}
-        />
+        {/* The native file inputs say "Choose File" in the browser's language: buttons of our own instead. */}
+        <label class={busy ? 'file-button disabled' : 'file-button'}>
+          {t('addAttachment')}
+          <input
+            class="visually-hidden"
+            type="file"
+            accept="image/*,application/pdf"
+            capture="environment"
+            disabled={busy}
+            data-testid="photo"
+            onChange={(e) => void onFile(e.currentTarget)}
+          />
+        </label>
+        <label class={busy ? 'file-button secondary disabled' : 'file-button secondary'}>
+          {t('chooseFile')}
+          <input
+            class="visually-hidden"
+            type="file"
+            accept="image/*,application/pdf"
+            disabled={busy}
+            data-testid="file"
+            onChange={(e) => void onFile(e.currentTarget)}
+          />
+        </label>
+        <p class="muted">{t('fileHint')}</p>
         {busy && <p class="muted">{t('uploading')}</p>}
         {error && (
           <p class="error" role="alert" data-testid="file-error">

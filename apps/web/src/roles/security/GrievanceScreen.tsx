@@ -9,9 +9,10 @@ import { discard } from '../../outbox/outbox';
 import { submitTo } from '../../outbox/typed';
 import { Field, FormError, fieldId } from '../../ui/Field';
 import type { ScreenProps } from '../types';
+import { DateInput } from './DateInput';
 import { History, usePlaceName } from './History';
 import { type SecurityKey, m } from './messages';
-import { grievanceActions } from './rules';
+import { apiDates, grievanceActions } from './rules';
 
 type Detail = Schemas['GrievanceDetailDto'];
 const SERVICES: readonly Schemas['ReferGrievanceBody']['service'][] = [
@@ -159,9 +160,9 @@ function StepForm(props: { step: Step; g: Detail; onDone: () => void }) {
   const { step, g } = props;
   const [open, setOpen] = useState(false);
   const [v, setV] = useState<Record<string, string>>({
-    referredOn: today(),
-    date: today(),
-    closedOn: today(),
+    referredOn: formatDate(today()),
+    date: formatDate(today()),
+    closedOn: formatDate(today()),
     service: 'police',
     outcome: 'resolved',
   });
@@ -175,8 +176,16 @@ function StepForm(props: { step: Step; g: Detail; onDone: () => void }) {
   async function onSubmit(e: Event) {
     e.preventDefault();
     const note = (v.note ?? '').trim();
-    if (step === 'follow-up' && !note) {
-      setErrors({ fields: { [`${step}.note`]: t('required') } });
+    const dateName = step === 'refer' ? 'referredOn' : step === 'follow-up' ? 'date' : 'closedOn';
+    const { dates, invalid } = apiDates({ [dateName]: v[dateName] });
+    const day = dates[dateName] ?? '';
+    if ((step === 'follow-up' && !note) || invalid.length > 0) {
+      setErrors({
+        fields: {
+          ...(invalid.length > 0 ? { [`${step}.${dateName}`]: t('badDate') } : {}),
+          ...(step === 'follow-up' && !note ? { [`${step}.note`]: t('required') } : {}),
+        },
+      });
       return;
     }
     const opt = note ? { note } : {};
@@ -193,7 +202,7 @@ function StepForm(props: { step: Step; g: Detail; onDone: () => void }) {
               body: {
                 version: g.version,
                 service: v.service as Schemas['ReferGrievanceBody']['service'],
-                referredOn: v.referredOn,
+                referredOn: day,
                 ...opt,
               },
               label,
@@ -202,7 +211,7 @@ function StepForm(props: { step: Step; g: Detail; onDone: () => void }) {
           : step === 'follow-up'
             ? await submitTo('post', '/api/v1/grievances/{grievanceId}/follow-ups', {
                 params,
-                body: { version: g.version, date: v.date, note },
+                body: { version: g.version, date: day, note },
                 label,
                 kind,
               })
@@ -210,7 +219,7 @@ function StepForm(props: { step: Step; g: Detail; onDone: () => void }) {
                 params,
                 body: {
                   version: g.version,
-                  closedOn: v.closedOn,
+                  closedOn: day,
                   outcome: v.outcome as Schemas['CloseGrievanceBody']['outcome'],
                   ...opt,
                 },
@@ -243,7 +252,12 @@ function StepForm(props: { step: Step; g: Detail; onDone: () => void }) {
     </Field>
   );
   const date = (name: string) => (
-    <input id={fid(name)} name={name} type="date" value={v[name] ?? ''} onInput={set(name)} />
+    <DateInput
+      name={name}
+      idPrefix={step}
+      value={v[name] ?? ''}
+      onInput={(x) => setV((o) => ({ ...o, [name]: x }))}
+    />
   );
 
   if (!open) {

@@ -57,7 +57,7 @@ export function MyGrievances({ user }: ScreenProps) {
       <h1>{t('grievancesOf', { ccs })}</h1>
       {queued && waiting.length > 0 && <p class="notice">{t('grievanceQueued')}</p>}
       <div class="row">
-        <label class="checks">
+        <label class="check">
           <input
             type="checkbox"
             checked={overdueOnly}

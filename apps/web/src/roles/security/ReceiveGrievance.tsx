@@ -1,15 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { Schemas } from '../../api/client';
 import { type FormErrors, toFormErrors } from '../../api/errors';
-import { today } from '../../i18n/format';
+import { formatDate, today } from '../../i18n/format';
 import { useT } from '../../i18n/hooks';
 import { discard } from '../../outbox/outbox';
 import { submitTo } from '../../outbox/typed';
 import { navigate } from '../../router';
 import { Field, FormError, fieldId } from '../../ui/Field';
 import type { ScreenProps } from '../types';
+import { DateInput } from './DateInput';
 import { type SecurityKey, m } from './messages';
 import { PlacePicker, useCcsPlace } from './PlacePicker';
+import { apiDates } from './rules';
 
 /** The outbox kind of a received grievance: her list shows the waiting ones. */
 export const RECORD_GRIEVANCE_KIND = 'security.grievance.record';
@@ -53,7 +55,7 @@ export function ReceiveGrievance({ user }: ScreenProps) {
   const ccs = user.scope.ccsId ?? '';
   const root = useCcsPlace(ccs);
   const [v, setV] = useState<Record<string, string>>({
-    receivedOn: today(),
+    receivedOn: formatDate(today()),
     channel: 'in-person',
     category: 'incident',
   });
@@ -65,8 +67,14 @@ export function ReceiveGrievance({ user }: ScreenProps) {
   async function onSubmit(e: Event) {
     e.preventDefault();
     const missing = (['receivedOn', 'placeCode', 'summary'] as const).filter((f) => !(v[f] ?? '').trim());
-    if (missing.length > 0) {
-      setErrors({ fields: Object.fromEntries(missing.map((f) => [f, t('required')])) });
+    const { dates, invalid } = apiDates({ receivedOn: v.receivedOn });
+    if (missing.length > 0 || invalid.length > 0) {
+      setErrors({
+        fields: {
+          ...Object.fromEntries(invalid.map((f) => [f, t('badDate')])),
+          ...Object.fromEntries(missing.map((f) => [f, t('required')])),
+        },
+      });
       return;
     }
     const who = {
@@ -76,7 +84,7 @@ export function ReceiveGrievance({ user }: ScreenProps) {
     };
     const body: Grievance = {
       ccsCode: ccs,
-      receivedOn: v.receivedOn,
+      receivedOn: dates.receivedOn!,
       channel: v.channel as Grievance['channel'],
       category: v.category as Grievance['category'],
       placeCode: v.placeCode,
@@ -108,7 +116,7 @@ export function ReceiveGrievance({ user }: ScreenProps) {
   const input = (name: Name, label: SecurityKey, type: 'text' | 'date' | 'tel' = 'text') => (
     <Field label={t(label)} name={name} errors={errors}>
       {type === 'date' ? (
-        <input id={fieldId(name)} name={name} type="date" value={v[name] ?? ''} onInput={set(name)} />
+        <DateInput name={name} value={v[name] ?? ''} onInput={(x) => setV((o) => ({ ...o, [name]: x }))} />
       ) : type === 'tel' ? (
         <input id={fieldId(name)} name={name} type="tel" value={v[name] ?? ''} onInput={set(name)} />
       ) : (

@@ -1,16 +1,24 @@
 import { useState } from 'preact/hooks';
 import type { Schemas } from '../../api/client';
 import { type FormErrors, toFormErrors } from '../../api/errors';
-import { formatNumber, today } from '../../i18n/format';
+import { formatDate, formatNumber, today } from '../../i18n/format';
 import { useT } from '../../i18n/hooks';
 import { discard } from '../../outbox/outbox';
 import { submitTo } from '../../outbox/typed';
 import { navigate } from '../../router';
 import { Field, FormError, fieldId } from '../../ui/Field';
 import type { ScreenProps } from '../types';
+import { DateInput } from './DateInput';
 import { type SecurityKey, m } from './messages';
 import { PlacePicker, useCcsPlace } from './PlacePicker';
-import { checkParticipants, type CountField, type CountProblem, SUB_COUNTS, visibleProblems } from './rules';
+import {
+  apiDates,
+  checkParticipants,
+  type CountField,
+  type CountProblem,
+  SUB_COUNTS,
+  visibleProblems,
+} from './rules';
 
 /** The outbox kind of a recorded activity: her list shows the waiting ones. */
 export const RECORD_ACTIVITY_KIND = 'security.activity.record';
@@ -59,7 +67,10 @@ export function RecordActivity({ user }: ScreenProps) {
   const t = useT(m);
   const ccs = user.scope.ccsId ?? '';
   const root = useCcsPlace(ccs);
-  const [v, setV] = useState<Record<string, string>>({ type: 'meeting', startOn: today() });
+  const [v, setV] = useState<Record<string, string>>({
+    type: 'meeting',
+    startOn: formatDate(today()),
+  });
   const [forces, setForces] = useState<string[]>([]);
   const [errors, setErrors] = useState<FormErrors | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
@@ -109,8 +120,14 @@ export function RecordActivity({ user }: ScreenProps) {
     const required: Name[] = ['type', 'startOn', 'placeCode', 'theme'];
     if (v.type === 'other') required.push('typeLabel');
     const missing = required.filter((f) => !(v[f] ?? '').trim());
-    if (missing.length > 0 || !check.value) {
-      setErrors({ fields: Object.fromEntries(missing.map((f) => [f, t('required')])) });
+    const { dates, invalid } = apiDates({ startOn: v.startOn, endOn: v.endOn }, ['endOn']);
+    if (missing.length > 0 || invalid.length > 0 || !check.value) {
+      setErrors({
+        fields: {
+          ...Object.fromEntries(invalid.map((f) => [f, t('badDate')])),
+          ...Object.fromEntries(missing.map((f) => [f, t('required')])),
+        },
+      });
       return;
     }
     const recommendations = (v.recommendations ?? '')
@@ -121,8 +138,8 @@ export function RecordActivity({ user }: ScreenProps) {
       ccsCode: ccs,
       type: v.type as Activity['type'],
       ...(v.type === 'other' ? { typeLabel: v.typeLabel.trim() } : {}),
-      startOn: v.startOn,
-      ...(v.endOn ? { endOn: v.endOn } : {}),
+      startOn: dates.startOn!,
+      ...(dates.endOn ? { endOn: dates.endOn } : {}),
       placeCode: v.placeCode,
       theme: v.theme.trim(),
       forces: FORCES.filter((f) => forces.includes(f)),
@@ -155,7 +172,7 @@ export function RecordActivity({ user }: ScreenProps) {
   const text = (name: Name, label: SecurityKey, type: 'text' | 'date' = 'text') => (
     <Field label={t(label)} name={name} errors={allErrors}>
       {type === 'date' ? (
-        <input id={fieldId(name)} name={name} type="date" value={v[name] ?? ''} onInput={set(name)} />
+        <DateInput name={name} value={v[name] ?? ''} onInput={(x) => setV((o) => ({ ...o, [name]: x }))} />
       ) : (
         <input id={fieldId(name)} name={name} type="text" value={v[name] ?? ''} onInput={set(name)} />
       )}

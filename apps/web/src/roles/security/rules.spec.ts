@@ -1,4 +1,5 @@
 import {
+  apiDates,
   ATTACHMENT_MAX_BYTES,
   checkFile,
   checkParticipants,
@@ -142,5 +143,26 @@ describe('lists', () => {
   it('names history actions', () => {
     expect(historyKey('grievance.referred')).toBe('history.grievance.referred');
     expect(historyKey('activity.recommendation.done')).toBe('history.activity.recommendation');
+  });
+});
+
+describe('apiDates', () => {
+  it('turns jj/mm/aaaa into the API dates, an empty optional one left out', () => {
+    expect(apiDates({ startOn: '18/11/2023', endOn: '' }, ['endOn'])).toEqual({
+      dates: { startOn: '2023-11-18' },
+      invalid: [],
+    });
+    expect(apiDates({ startOn: '1/2/2024', endOn: '03/02/2024' }, ['endOn']).dates).toEqual({
+      startOn: '2024-02-01',
+      endOn: '2024-02-03',
+    });
+  });
+
+  it('names what is not a real date, and a required one left empty', () => {
+    expect(apiDates({ startOn: '31/11/2023', endOn: '2023-11-18' }, ['endOn']).invalid).toEqual([
+      'startOn',
+      'endOn',
+    ]);
+    expect(apiDates({ receivedOn: '' }).invalid).toEqual(['receivedOn']);
   });
 });

@@ -1,4 +1,5 @@
 // The security area's pure rules (no Preact, no DOM): unit-tested in rules.spec.ts.
+import { parseDate } from '../../i18n/format';
 
 /** The participants' sub-counts: overlapping (a young woman counts in both), each at most the total. */
 export const SUB_COUNTS = ['women', 'youth', 'fds', 'children'] as const;
@@ -172,4 +173,24 @@ export function historyKey(action: string): string {
   const rec = /^activity\.recommendation\.(.+)$/.exec(action);
   if (rec) return `history.activity.recommendation`;
   return `history.${action}`;
+}
+
+/**
+ * Dates typed `jj/mm/aaaa` as the API's `YYYY-MM-DD`: `{ dates }` when every required one is a real date
+ * (an optional one may be empty), else `{ invalid }`, the names of those that are not.
+ */
+export function apiDates<N extends string>(
+  texts: Record<N, string | undefined>,
+  optional: readonly NoInfer<N>[] = [],
+): { dates: Partial<Record<N, string>>; invalid: N[] } {
+  const dates: Partial<Record<N, string>> = {};
+  const invalid: N[] = [];
+  for (const name of Object.keys(texts) as N[]) {
+    const text = (texts[name] ?? '').trim();
+    if (!text && optional.includes(name)) continue;
+    const date = parseDate(text);
+    if (date) dates[name] = date;
+    else invalid.push(name);
+  }
+  return { dates, invalid };
 }
