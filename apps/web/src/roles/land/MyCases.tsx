@@ -1,21 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { isApiErrorBody } from '../../api/errors';
-import { formatDate, today } from '../../i18n/format';
+import { formatDate } from '../../i18n/format';
 import { useT } from '../../i18n/hooks';
 import { useOnline, useOutbox } from '../../outbox/hooks';
 import { hashQuery, navigate, usePath } from '../../router';
 import type { ScreenProps } from '../types';
-import { CASE_STATES, type CaseState, type CaseSummary, isOverdue, sortCases } from './cases';
+import { CASE_STATES, type CaseState, type CaseSummary, overdueCaseIds, sortCases } from './cases';
 import { FILE_CASE_KIND } from './FileCase';
 import { type LandKey, m } from './messages';
 
-/** The CoFo secretary's cases (her CoFo only: the gateway scopes it too), by state, overdue first. */
+/**
+ * The CoFo secretary's cases (her CoFo only: the gateway scopes it too), by state, overdue first. Overdue
+ * is the API's own flag: a PV at the tribunal past the configured delay (cases.ts).
+ */
 export function MyCases({ user }: ScreenProps) {
   const t = useT(m);
   const path = usePath();
   const state = (hashQuery(path).get('state') ?? '') as CaseState | '';
   const [cases, setCases] = useState<CaseSummary[] | undefined>();
+  const [overdue, setOverdue] = useState<Map<string, number>>(new Map());
   const [error, setError] = useState<string | undefined>();
   const waiting = useOutbox(FILE_CASE_KIND);
   const online = useOnline();
@@ -35,12 +39,22 @@ export function MyCases({ user }: ScreenProps) {
         else setError(isApiErrorBody(e) ? e.message : `HTTP ${response.status}`);
       })
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+    api
+      .GET('/api/v1/homologations', { params: { query: { status: 'overdue', limit: 100 } } })
+      .then(({ data }) => {
+        if (!live || !data) return;
+        const ids = overdueCaseIds(data.items);
+        setOverdue(
+          new Map(data.items.filter((i) => ids.has(i.caseId)).map((i) => [i.caseId, i.waitingDays])),
+        );
+      })
+      .catch(() => undefined);
     return () => {
       live = false;
     };
   }, [cofo, state, waiting.length, online]);
 
-  const day = today();
+  const late = new Set(overdue.keys());
   return (
     <main>
       <h1>{t('casesOf', { cofo })}</h1>
@@ -84,15 +98,20 @@ export function MyCases({ user }: ScreenProps) {
       {!cases && !error && <p>{t('loading')}</p>}
       {cases?.length === 0 && <p>{t('empty')}</p>}
       <ul class="list" data-testid="cases">
-        {sortCases(cases ?? [], day).map((c) => (
-          <li data-state={c.state} data-number={c.number}>
-            <strong>
-              {c.number} {isOverdue(c, day) && <span class="overdue">· {t('overdue')}</span>}
-            </strong>
-            <span>{c.summary}</span>
-            <span class="muted">
-              {t(`state.${c.state}` as LandKey)} · {t('filedOn', { date: formatDate(c.filedOn) })}
-            </span>
+        {sortCases(cases ?? [], late).map((c) => (
+          <li data-state={c.state} data-number={c.number} data-id={c.id}>
+            <a href={`#/land/cases/${c.id}`} class="case-link">
+              <strong>
+                {c.number} {late.has(c.id) && <span class="overdue">· {t('overdue')}</span>}
+              </strong>
+              <span>{c.summary}</span>
+              <span class="muted">
+                {t(`state.${c.state}` as LandKey)} · {t('filedOn', { date: formatDate(c.filedOn) })}
+              </span>
+              {late.has(c.id) && (
+                <span class="overdue-hint">{t('overdueHint', { days: overdue.get(c.id) ?? 0 })}</span>
+              )}
+            </a>
           </li>
         ))}
       </ul>

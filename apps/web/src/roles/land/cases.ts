@@ -1,8 +1,10 @@
-// The pure rules of the "my cases" list (unit-tested in cases.spec.ts).
+// The pure rules of the land screens' lists and case commands (unit-tested in cases.spec.ts).
 import type { Schemas } from '../../api/client';
 
 export type CaseSummary = Schemas['CaseSummaryDto'];
 export type CaseState = CaseSummary['state'];
+export type CaseDetail = Schemas['CaseDto'];
+export type Pv = Schemas['PvDto'];
 
 export const CASE_STATES: readonly CaseState[] = [
   'filed',
@@ -16,31 +18,71 @@ export const CASE_STATES: readonly CaseState[] = [
   'closed',
 ];
 
-/** States in which the CoFo still has to act (a PV to hold, a session to record). */
-const OPEN: readonly CaseState[] = ['filed', 'in-instruction'];
-
 /**
- * Days after filing past which an open case is shown as overdue. The API's case list has no overdue flag
- * yet (the homologation queue has one); until it has, the screen uses this programme rule of thumb.
+ * The one delay the procedure sets (DOMAIN.md section 1, apps/land-conciliation cases.settings.ts): a PV
+ * waiting for the tribunal's decision longer than `HOMOLOGATION_OVERDUE_DAYS` (30 by default, configured
+ * on the server). The API flags those itself (`GET /homologations?status=overdue`, `overdue` on each PV's
+ * homologation); the screens use its flag and never count days of their own. The law sets no delay for
+ * the instruction, so an open case is never "overdue" by its age.
  */
-export const OVERDUE_AFTER_DAYS = 30;
-
-export function isOverdue(c: Pick<CaseSummary, 'state' | 'filedOn'>, today: string): boolean {
-  if (!OPEN.includes(c.state)) return false;
-  const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${c.filedOn}T00:00:00Z`)) / 86_400_000;
-  return days > OVERDUE_AFTER_DAYS;
+export function overdueCaseIds(
+  items: readonly Pick<Schemas['HomologationQueueItemDto'], 'caseId' | 'overdue'>[],
+) {
+  return new Set(items.filter((i) => i.overdue).map((i) => i.caseId));
 }
 
 /** Overdue first, then by state in the order of the procedure, then the oldest filing first. */
-export function sortCases<C extends Pick<CaseSummary, 'state' | 'filedOn' | 'number'>>(
+export function sortCases<C extends Pick<CaseSummary, 'id' | 'state' | 'filedOn' | 'number'>>(
   cases: readonly C[],
-  today: string,
+  overdue: ReadonlySet<string>,
 ): C[] {
   return [...cases].sort(
     (a, b) =>
-      Number(isOverdue(b, today)) - Number(isOverdue(a, today)) ||
+      Number(overdue.has(b.id)) - Number(overdue.has(a.id)) ||
       CASE_STATES.indexOf(a.state) - CASE_STATES.indexOf(b.state) ||
       a.filedOn.localeCompare(b.filedOn) ||
       a.number.localeCompare(b.number),
   );
+}
+
+/** The PV in force (at most one), if any. */
+export function pvInForce(c: Pick<CaseDetail, 'pvs'>): Pv | undefined {
+  return c.pvs.find((p) => p.status === 'in-force');
+}
+
+/**
+ * The version a new command on this case must name: the one read, plus one for each command on it still
+ * waiting in the outbox (each command the server applies adds one, so commands typed offline one after the
+ * other are applied in order instead of the second meeting a conflict).
+ */
+export function nextVersion(read: number, waitingOnCase: number): number {
+  return read + waitingOnCase;
+}
+
+export type CaseAction = 'step' | 'pv' | 'homologation' | 'decision' | 'referral' | 'pdf';
+
+/** What each role may do on a case in this state (the state machine of the land service, seen from a screen). */
+export function actionsFor(c: Pick<CaseDetail, 'state' | 'pvs'>, roles: readonly string[]): CaseAction[] {
+  const secretary = roles.includes('cofo-secretary');
+  const clerk = roles.includes('tribunal-clerk');
+  const s = c.state;
+  const out: CaseAction[] = [];
+  if (secretary && (s === 'filed' || s === 'in-instruction')) out.push('step');
+  if (
+    secretary &&
+    [
+      'filed',
+      'in-instruction',
+      'conciliated',
+      'not-conciliated',
+      'homologation-rejected',
+      'homologated',
+    ].includes(s)
+  )
+    out.push('pv');
+  if (secretary && s === 'conciliated') out.push('homologation');
+  if (clerk && s === 'homologation-requested') out.push('decision');
+  if ((secretary || clerk) && s === 'not-conciliated') out.push('referral');
+  if (pvInForce(c)) out.push('pdf');
+  return out;
 }
