@@ -12,6 +12,7 @@ import {
   signOut,
   startWebGateway,
 } from './support/browser';
+import { fileThroughSteps } from './support/land';
 
 jest.setTimeout(120_000);
 
@@ -113,17 +114,12 @@ test('she signs out at Keycloak, and another person signs in in the same browser
 test('a server refusal shows its French message beside the field it concerns', async () => {
   await signIn(page, 'secretaire.segou', gw.url);
   await page.goto(`${gw.url}/#/land/cases/new`);
-  await page.getByTestId('file-case').waitFor();
-  await page.locator('[name="summary"]').fill(`Refus ${randomUUID()}`);
-  await page.locator('[name="parties[0].name"]').fill('Awa Coulibaly');
-  await page.locator('[name="parties[1].name"]').fill('Moussa Keita');
-  await page.locator('[name="land.villageCode"]').fill('pas-un-code');
-  await page.locator('[name="land.description"]').fill('Champ');
-  await page.locator('[data-testid="file-case"] button[type="submit"]').click();
-  const fieldError = page.locator('[data-field="land.villageCode"] .error');
+  // A filing date in the future: only the server says no (DATE_IN_FUTURE), beside the date.
+  await fillCase(page, `Refus ${randomUUID()}`, '2099-01-15');
+  const fieldError = page.locator('[data-field="filedOn"] .error');
   await fieldError.waitFor();
   expect(await fieldError.textContent()).toMatch(/[a-zé]/);
-  await expect(page.locator('.form-error').textContent()).resolves.toContain('corrigez les champs indiqués');
+  await expect(page.locator('.form-error').textContent()).resolves.toContain('dans le futur');
   // Refused at once: the form keeps it, the outbox does not.
   await expect(page.getByTestId('outbox-count').textContent()).resolves.toBe('En attente 0');
   await screenshot(page, 'file-case-refused');
@@ -134,17 +130,13 @@ test('a case filed with no network waits on the phone and is sent once when the 
   // The app shell opens with no network once visited (service worker), signed in (this tab's session).
   await page.goto(`${gw.url}/#/land/cases/new`);
   await page.getByTestId('file-case').waitFor();
+  await placesKept(page);
   await context.setOffline(true);
   await page.reload();
   await page.getByTestId('file-case').waitFor();
   await page.getByTestId('network').filter({ hasText: 'Hors ligne' }).waitFor();
-  await page.locator('[name="summary"]').fill(summary);
-  await page.locator('[name="parties[0].name"]').fill('Awa Coulibaly');
-  await page.locator('[name="parties[1].name"]').fill('Moussa Keita');
-  await page.locator('[name="land.villageCode"]').fill('ML-SEG-SEG-SEG');
-  await page.locator('[name="land.description"]').fill('Champ au bord du fleuve');
-  await page.locator('[data-testid="file-case"] button[type="submit"]').click();
-
+  // The place picker offers, with no network, the places of her CoFo already seen on this phone.
+  await fillCase(page, summary);
   // Kept on the device, shown as waiting, nothing on the server.
   await page.getByTestId('waiting-cases').locator('li[data-status="waiting"]').waitFor();
   await expect(page.getByTestId('outbox-count').textContent()).resolves.toBe('En attente 1');
@@ -202,15 +194,28 @@ test('the access token is refreshed before it expires, so a form being filled ne
   }
 });
 
-async function fillCase(p: Page, summary: string, villageCode = 'ML-SEG-SEG-SEG'): Promise<void> {
-  await p.goto(`${gw.url}/#/land/cases/new`);
-  await p.getByTestId('file-case').waitFor();
-  await p.locator('[name="summary"]').fill(summary);
-  await p.locator('[name="parties[0].name"]').fill('Awa Coulibaly');
-  await p.locator('[name="parties[1].name"]').fill('Moussa Keita');
-  await p.locator('[name="land.villageCode"]').fill(villageCode);
-  await p.locator('[name="land.description"]').fill('Champ au bord du fleuve');
-  await p.locator('[data-testid="file-case"] button[type="submit"]').click();
+/** The form's steps (test/web/support/land.ts), the land picked by typing "Segou" (SEG01's commune). */
+async function fillCase(p: Page, summary: string, filedOn?: string): Promise<void> {
+  if (!p.url().includes('#/land/cases/new')) await p.goto(`${gw.url}/#/land/cases/new`);
+  await fileThroughSteps(p, {
+    filedOn,
+    summary,
+    parties: [
+      { name: 'Awa Coulibaly', sex: 'F' },
+      { name: 'Moussa Keita', sex: 'M' },
+    ],
+    place: { typed: 'Segou', code: 'ML-SEG-SEG-SEG' },
+    description: 'Champ au bord du fleuve',
+  });
+}
+
+/** The form keeps the CoFo's territory and its places on the phone once read (for the picker offline). */
+async function placesKept(p: Page): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if (await p.evaluate('localStorage.getItem("prosmed.land.places.SEG01")')) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the places of SEG01 were never kept');
 }
 
 test('a filing whose answer was lost is sent again with the same key, and the server keeps one case', async () => {
@@ -251,7 +256,7 @@ test('a filing refused when the outbox sends it stays there with the server mess
   await page.getByTestId('user').waitFor();
   await context.setOffline(true);
   const summary = `Refus différé ${randomUUID()}`;
-  await fillCase(page, summary, 'ML-PAS-UN-LIEU');
+  await fillCase(page, summary, '2099-01-15');
   await page.getByTestId('waiting-cases').locator('li[data-status="waiting"]').waitFor();
   await context.setOffline(false);
   await page.goto(`${gw.url}/#/outbox`);
