@@ -17,7 +17,7 @@ import {
   ReferralCommand,
   StepCommand,
 } from './CommandForms';
-import { downloadPvPdf, useCase, useWaitingOnCase } from './data';
+import { downloadPvPdf, rememberedPlaces, useCase, useWaitingOnCase } from './data';
 import { type LandKey, m } from './messages';
 
 const ACTION_LABEL: Record<CaseAction, LandKey> = {
@@ -47,6 +47,8 @@ export function CaseScreen({ user, params }: ScreenProps) {
   if (!c) return <Loading error={error} />;
   const actions = actionsFor(c, user.roles);
   const inForce = pvInForce(c);
+  // The land's name when this phone has seen the place (the picker keeps them); its code otherwise.
+  const village = rememberedPlaces(c.cofoCode).find((p) => p.code === c.land.villageCode);
 
   async function print() {
     if (!inForce || !c) return;
@@ -106,7 +108,7 @@ export function CaseScreen({ user, params }: ScreenProps) {
 
       <h2>{t('land')}</h2>
       <p>
-        {c.land.villageCode} · {c.land.description}
+        {village ? `${village.name} (${c.land.villageCode})` : c.land.villageCode} · {c.land.description}
         {c.land.surfaceHa != null
           ? ` · ${t('surfaceHa', { ha: String(c.land.surfaceHa).replace('.', ',') })}`
           : ''}
