@@ -3,7 +3,7 @@ import { ACTIVITY_SOURCE_TYPE } from '@prosmed/contracts';
 import type { SourceRecordInput } from '../ingest/event-sources';
 import { EVENTS_CONSUMER } from '../ingest/event-consumer';
 import type { FactStore } from '../ingest/fact-store';
-import type { IndicatorDef } from '../ingest/facts';
+import { factOf, type IndicatorDef } from '../ingest/facts';
 import { differences, totalsOf, type Totals } from './compare';
 import type { Replayed } from './replay';
 
@@ -115,6 +115,55 @@ export async function storedTotals(tx: Tx, codes: string[]): Promise<Map<string,
   );
 }
 
+const BATCH = 1000;
+
+/**
+ * Records without a subject (most events) and their facts, a thousand per statement: what `FactStore.add`
+ * writes, without its per-record queries (the read models stay locked while this runs). `indicator_daily`
+ * is summed again from the facts afterwards.
+ */
+async function writeRecords(tx: Tx, defs: IndicatorDef[], records: SourceRecordInput[]): Promise<void> {
+  for (let i = 0; i < records.length; i += BATCH) {
+    const batch = records.slice(i, i + BATCH);
+    const rows: { id: string; message_id: string }[] = await tx.query(
+      `INSERT INTO "reporting"."source_record" ("message_id", "event_type", "day", "place_code", "payload")
+       SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::jsonb[])
+       RETURNING "id", "message_id"`,
+      [
+        batch.map((r) => r.messageId),
+        batch.map((r) => r.eventType),
+        batch.map((r) => r.day),
+        batch.map((r) => r.placeCode),
+        batch.map((r) => JSON.stringify(r.payload)),
+      ],
+    );
+    const idOf = new Map(rows.map((r) => [r.message_id, r.id]));
+    const facts = batch.flatMap((r) =>
+      defs.flatMap((def) => {
+        const f = factOf(def, r.eventType, r.payload);
+        return f ? [{ ...f, indicatorId: def.id, recordId: idOf.get(r.messageId), r }] : [];
+      }),
+    );
+    if (facts.length === 0) continue;
+    await tx.query(
+      `INSERT INTO "reporting"."indicator_fact"
+         ("indicator_id", "record_id", "place_code", "day", "value", "female", "male", "youth", "distinct_key")
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::text[])`,
+      [
+        facts.map((f) => f.indicatorId),
+        facts.map((f) => f.recordId),
+        facts.map((f) => f.r.placeCode),
+        facts.map((f) => f.r.day),
+        facts.map((f) => f.value),
+        facts.map((f) => f.female),
+        facts.map((f) => f.male),
+        facts.map((f) => f.youth),
+        facts.map((f) => f.distinctKey),
+      ],
+    );
+  }
+}
+
 export interface Applied {
   /** Records of the replay written again (each with its facts). */
   replaced: number;
@@ -146,7 +195,13 @@ export async function applyRebuild(
     `DELETE FROM "reporting"."source_record" WHERE "event_type" <> $1 AND "message_id" = ANY($2::text[])`,
     [ACTIVITY_SOURCE_TYPE, replay.messageIds],
   );
-  for (const r of replay.records) await store.add(tx, r, defs);
+  await writeRecords(
+    tx,
+    defs,
+    replay.records.filter((r) => r.subject === null),
+  );
+  // Versioned records one by one: a kept newer version of the same subject must win (FactStore.add).
+  for (const r of replay.records.filter((x) => x.subject !== null)) await store.add(tx, r, defs);
   // Older versions after the newest: stored as not current, counted nowhere (as the consumer leaves them).
   for (const r of replay.superseded) await store.add(tx, r, defs);
   await tx.query(
