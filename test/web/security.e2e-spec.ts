@@ -75,6 +75,11 @@ beforeAll(async () => {
   page = await context.newPage();
 }, 240_000);
 
+// A test that fails offline leaves the network back for the next one.
+afterEach(async () => {
+  await context?.setOffline(false).catch(() => undefined);
+});
+
 afterAll(async () => {
   await context?.close().catch(() => undefined);
   await browser?.close().catch(() => undefined);
@@ -353,6 +358,69 @@ test('she receives a grievance (identity confidential) and takes it through refe
   expect(overdue.indexOf(false) === -1 || !overdue.slice(overdue.indexOf(false)).includes(true)).toBe(true);
   expect(await scrollsSideways(page)).toBe(false);
   await screenshot(page, 'security-grievances');
+});
+
+test('a place outside her territory is offered only on request, and the server refuses it beside the field', async () => {
+  const refusedTheme = `Sensibilisation refusée ${tag}`;
+  await page.goto(`${gw.url}/#/security/activities/new`);
+  await page.getByTestId('record-activity').waitFor();
+  await page.getByTestId('placeCode-search').fill('San');
+  await page.getByTestId('placeCode-show-others').click();
+  await page.locator('[data-testid="placeCode-options"] button[data-code="ML-SEG-SAN"]').click();
+  await field('theme').fill(refusedTheme);
+  await field('participants.total').fill('10');
+  await field('participants.women').fill('5');
+  await field('participants.youth').fill('5');
+  await field('participants.fds').fill('0');
+  await page.getByTestId('submit').click();
+  await expect(fieldError('placeCode').textContent()).resolves.toContain(
+    "Le lieu ML-SEG-SAN n'est pas dans le territoire du CCS CCS-SEGOU",
+  );
+  expect(await scrollsSideways(page)).toBe(false);
+  await fieldError('placeCode').scrollIntoViewIfNeeded();
+  await screenshot(page, 'security-activity-place-refused');
+  const api = apiAs('ccs.segou', gw.url);
+  const today = new Date().toISOString().slice(0, 10);
+  const list = await api.get<{ items: { theme: string }[] }>(
+    `/api/v1/ccs-activities?ccsCode=CCS-SEGOU&from=${today}&limit=100`,
+  );
+  expect(list.body.items.some((a) => a.theme === refusedTheme)).toBe(false);
+});
+
+test('offline, an activity is kept on the phone, shown waiting, and sent once when the network returns', async () => {
+  const offlineTheme = `Réunion du CCS hors ligne ${tag}`;
+  const api = apiAs('ccs.segou', gw.url);
+  const onServer = async () =>
+    (
+      await api.get<{ items: { theme: string }[] }>(
+        '/api/v1/ccs-activities?ccsCode=CCS-SEGOU&from=2023-11-20&to=2023-11-20&limit=100',
+      )
+    ).body.items.filter((a) => a.theme === offlineTheme).length;
+
+  // A fresh form (the refused one above is still on the same address).
+  await page.goto(`${gw.url}/#/security/activities`);
+  await page.goto(`${gw.url}/#/security/activities/new`);
+  await page.getByTestId('record-activity').waitFor();
+  await context.setOffline(true);
+  await page.getByTestId('network').filter({ hasText: 'Hors ligne' }).waitFor();
+  await field('startOn').fill('20/11/2023');
+  // The place search needs the network: she types the code she knows.
+  await field('placeCode').fill('ML-SEG-SEG-SEG');
+  await field('theme').fill(offlineTheme);
+  await field('participants.total').fill('20');
+  await field('participants.women').fill('8');
+  await field('participants.youth').fill('5');
+  await field('participants.fds').fill('2');
+  await page.getByTestId('submit').click();
+  const waiting = page.locator('[data-testid="waiting-activities"] li', { hasText: offlineTheme });
+  await waiting.waitFor();
+  await expect(waiting.textContent()).resolves.toContain('En attente d’envoi');
+  await screenshot(page, 'security-activity-waiting');
+  expect(await onServer()).toBe(0);
+
+  await context.setOffline(false);
+  await waiting.waitFor({ state: 'detached', timeout: 30_000 });
+  expect(await onServer()).toBe(1);
 });
 
 test('ccs.nara, signed in after ccs.segou signs out, sees neither her activity nor her grievance', async () => {

@@ -28,7 +28,9 @@ export function useCcsPlace(ccsCode: string): string | undefined {
 
 /**
  * The place of a record: she types a name (accents and case ignored by the API), picks one of the places
- * of her CCS's territory; the code is what is sent. Offline, she may type a code she knows (the server
+ * of her CCS's territory (by code: under her CCS's place on the map it is on); the others of that name are
+ * offered on request only (a place of the other map may still be in her territory: the server decides,
+ * and its refusal shows beside the field). The code is what is sent. Offline, she may type a code she knows (the server
  * checks it when the outbox sends the record).
  */
 export function PlacePicker(props: {
@@ -43,7 +45,8 @@ export function PlacePicker(props: {
   const online = useOnline();
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Place[] | undefined>();
-  const [hidden, setHidden] = useState(0);
+  const [others, setOthers] = useState<Place[]>([]);
+  const [showOthers, setShowOthers] = useState(false);
   const [chosen, setChosen] = useState<Place | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -61,9 +64,9 @@ export function PlacePicker(props: {
         .then(({ data }) => {
           if (!live) return;
           const all = data ?? [];
-          const mine = all.filter((p) => inTerritory(p.code, props.root));
-          setFound(mine);
-          setHidden(all.length - mine.length);
+          setFound(all.filter((p) => inTerritory(p.code, props.root)));
+          setOthers(all.filter((p) => !inTerritory(p.code, props.root)));
+          setShowOthers(false);
         })
         .catch(() => live && setFound([]))
         .finally(() => live && setBusy(false));
@@ -124,7 +127,7 @@ export function PlacePicker(props: {
       {busy && <span class="muted">{t('place.searching')}</span>}
       {found && (
         <ul class="picker" data-testid={`${props.name}-options`}>
-          {found.map((p) => (
+          {[...found, ...(showOthers ? others : [])].map((p) => (
             <li>
               <button
                 type="button"
@@ -138,6 +141,7 @@ export function PlacePicker(props: {
                 {p.name}{' '}
                 <span class="muted">
                   · {t(`level.${p.level}` as SecurityKey)} · {p.code}
+                  {showOthers && others.includes(p) ? ` · ${t('place.outsideTag')}` : ''}
                 </span>
               </button>
             </li>
@@ -145,7 +149,19 @@ export function PlacePicker(props: {
         </ul>
       )}
       {found && found.length === 0 && <p class="muted">{t('place.none')}</p>}
-      {found && hidden > 0 && <p class="muted">{t('place.outside', { n: hidden })}</p>}
+      {found && others.length > 0 && !showOthers && (
+        <p class="muted">
+          {t('place.outside', { n: others.length })}{' '}
+          <button
+            type="button"
+            class="link"
+            data-testid={`${props.name}-show-others`}
+            onClick={() => setShowOthers(true)}
+          >
+            {t('place.showOthers')}
+          </button>
+        </p>
+      )}
     </Field>
   );
 }

@@ -75,6 +75,8 @@ export const m = defineMessages({
     'place.searching': 'Recherche…',
     'place.none': 'Aucun lieu de ce nom dans le territoire de votre CCS.',
     'place.outside': '{n} lieu(x) de ce nom hors du territoire de votre CCS ne sont pas proposés.',
+    'place.showOthers': 'Les afficher quand même',
+    'place.outsideTag': 'hors territoire ?',
     'place.chosen': 'Lieu choisi : {name} ({code})',
     'place.change': 'Changer',
     'place.offline':
@@ -253,6 +255,8 @@ export const m = defineMessages({
     'place.searching': 'Searching…',
     'place.none': 'No place of that name in your CCS’s territory.',
     'place.outside': '{n} place(s) of that name outside your CCS’s territory are not offered.',
+    'place.showOthers': 'Show them anyway',
+    'place.outsideTag': 'outside the territory?',
     'place.chosen': 'Place chosen: {name} ({code})',
     'place.change': 'Change',
     'place.offline': 'Offline: the place search waits for the network. Type the place’s code if you know it.',
