@@ -50,6 +50,7 @@ interface Case {
     memberCount: number | null;
   }[];
   steps: { kind: string; date: string; membersPresent: string[]; summary: string }[];
+  referral: { court: string | null; referredOn: string | null } | null;
   pvs: {
     id: string;
     kind: string;
@@ -57,6 +58,8 @@ interface Case {
     marks: { partyId: string; kind: string }[];
     memberMarks: { name: string; kind: string }[];
     agreedPoints: string[];
+    stepsTried: string[];
+    failureReason: string | null;
     homologation: {
       decision: string | null;
       decisionNumber: string | null;
@@ -334,6 +337,91 @@ test('a command refused when the outbox sends it is fixed from the outbox in its
   expect(c.steps.map((s) => [s.kind, s.date])).toEqual([['conciliation-session', todayUtc()]]);
 });
 
+/** A case of hers filed through the API (the screens under test come after). */
+async function fileByApi(summary: string, filedOn = todayUtc()): Promise<Case> {
+  const filed = await secretary().post<Case>('/api/v1/cases', {
+    cofoCode: 'SAN01',
+    filedOn,
+    disputeType: 'agriculteurs-eleveurs',
+    summary,
+    parties: [
+      { kind: 'person', name: 'Aminata Dembélé', sex: 'F', role: 'demandeur' },
+      { kind: 'person', name: 'Hamadoun Barry', sex: 'M', role: 'defendeur' },
+    ],
+    land: { villageCode: VILLAGE.code, description: 'Champ traversé par les troupeaux' },
+  });
+  expect(filed.status).toBe(201);
+  return filed.body;
+}
+
+test('a PV at the tribunal past the configured delay is overdue, first in her list, by the API flag', async () => {
+  // Filed, concluded and sent 40 days ago: the homologation has waited past the 30 days of the service.
+  const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  let c = await fileByApi(`En retard ${tag}`, day(45));
+  const pv = await secretary().post<Case>(`/api/v1/cases/${c.id}/pvs`, {
+    version: c.version,
+    kind: 'conciliation',
+    drawnUpOn: day(42),
+    membersPresent: [{ name: 'Moussa Keïta', role: 'président' }],
+    agreedPoints: ['Le passage des troupeaux suit le couloir balisé'],
+    marks: c.partiesList.map((p) => ({ partyId: p.id, kind: 'thumbprint' })),
+  });
+  expect(pv.status).toBe(200);
+  c = pv.body;
+  const sent = await secretary().post<Case>(`/api/v1/cases/${c.id}/homologation-request`, {
+    version: c.version,
+    requestedOn: day(40),
+  });
+  expect(sent.status).toBe(200);
+
+  await page.goto(`${gw.url}/#/land/cases`);
+  const row = page.locator(`[data-testid="cases"] li[data-id="${c.id}"]`);
+  await row.locator('.overdue').waitFor();
+  await expect(row.locator('.overdue-hint').textContent()).resolves.toBe(
+    'PV au tribunal depuis 40 jour(s), sans décision',
+  );
+  const rows = await page
+    .getByTestId('cases')
+    .locator('li')
+    .evaluateAll((lis) => lis.map((li) => li.querySelector('.overdue') !== null));
+  const firstOnTime = rows.indexOf(false);
+  expect(rows.slice(firstOnTime < 0 ? rows.length : firstOnTime)).not.toContain(true);
+  // The flag is the API's: every case flagged is one the homologation queue calls overdue.
+  const late = await secretary().get<{ items: { caseId: string; overdue: boolean }[] }>(
+    '/api/v1/homologations?status=overdue&limit=100',
+  );
+  expect(late.body.items.find((i) => i.caseId === c.id)?.overdue).toBe(true);
+  await screenshot(page, 'land-my-cases-overdue');
+});
+
+test('a PV de non-conciliation, then the referral to the tribunal', async () => {
+  const c = await fileByApi(`Non-conciliation ${tag}`);
+  await page.goto(`${gw.url}/#/land/cases/${c.id}/pv`);
+  await page.getByTestId('pv-form').waitFor();
+  await page.locator('[name="kind"]').selectOption('non-conciliation');
+  await page.locator('[name="membersPresent[0].name"]').fill('Moussa Keïta');
+  await page.locator('[name="membersPresent[0].role"]').fill('président');
+  await page.locator('[name="member-mark-0"]').selectOption('signature');
+  await page.locator('[name="stepsTried"]').fill('Deux séances de conciliation\nVisite du couloir');
+  await page.locator('[name="failureReason"]').fill('Le défendeur refuse tout partage');
+  await page.getByTestId('save').click();
+  await caseInState('not-conciliated');
+  await page.locator('[data-action="referral"]').click();
+  await page.getByTestId('referral-form').waitFor();
+  await page.locator('[name="court"]').fill("Tribunal d'instance de San");
+  await screenshot(page, 'land-referral-form');
+  await page.getByTestId('save').click();
+  await caseInState('referred');
+  const after = await readCase(c.id);
+  expect(after.pvs[0]).toMatchObject({
+    kind: 'non-conciliation',
+    stepsTried: ['Deux séances de conciliation', 'Visite du couloir'],
+    failureReason: 'Le défendeur refuse tout partage',
+    memberMarks: [{ name: 'Moussa Keïta', kind: 'signature' }],
+  });
+  expect(after.referral).toMatchObject({ court: "Tribunal d'instance de San", referredOn: todayUtc() });
+});
+
 test('the clerk of San signs in after her, sees the PVs sent to her tribunal oldest first, and homologates it', async () => {
   await signOut(page);
   await signIn(page, 'greffier.san', gw.url);
@@ -347,9 +435,11 @@ test('the clerk of San signs in after her, sees the PVs sent to her tribunal old
   const queue = await apiAs('greffier.san', gw.url).get<{ items: { caseId: string; requestedOn: string }[] }>(
     '/api/v1/homologations?status=pending&limit=100',
   );
-  const dates = queue.body.items.map((i) => i.requestedOn);
-  expect([...dates].sort()).toEqual(dates);
-  expect(shown).toEqual(queue.body.items.map((i) => i.caseId).slice(0, shown.length));
+  // Oldest first by the date each PV was sent (the API pages by the moment the request was recorded).
+  const byId = new Map(queue.body.items.map((i) => [i.caseId, i.requestedOn]));
+  const dates = shown.map((id) => byId.get(id ?? '') ?? '');
+  expect(dates).toEqual([...dates].sort());
+  expect([...shown].sort()).toEqual(queue.body.items.map((i) => i.caseId).sort());
   await screenshot(page, 'land-clerk-queue');
 
   await item.locator('a').click();

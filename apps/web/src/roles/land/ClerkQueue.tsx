@@ -5,6 +5,7 @@ import { formatDate } from '../../i18n/format';
 import { useT } from '../../i18n/hooks';
 import { hashQuery, navigate, usePath } from '../../router';
 import type { ScreenProps } from '../types';
+import { oldestFirst } from './cases';
 import { m } from './messages';
 
 type Status = 'pending' | 'overdue' | 'decided';
@@ -25,7 +26,7 @@ export function ClerkQueue(_props: ScreenProps) {
       .GET('/api/v1/homologations', { params: { query: { status, limit: 100 } } })
       .then(({ data, error: e, response }) => {
         if (!live) return;
-        if (data) setItems(data.items);
+        if (data) setItems(oldestFirst(data.items));
         else setError(isApiErrorBody(e) ? e.message : `HTTP ${response.status}`);
       })
       .catch((e: unknown) => live && setError(String(e)));

@@ -1,4 +1,4 @@
-import { actionsFor, nextVersion, overdueCaseIds, sortCases } from './cases';
+import { actionsFor, nextVersion, oldestFirst, overdueCaseIds, sortCases } from './cases';
 
 describe('the secretary cases list', () => {
   it('takes overdue from the API flag of the homologation queue, never from the age of a case', () => {
@@ -37,5 +37,16 @@ describe('case commands', () => {
     expect(actionsFor({ state: 'homologation-requested', pvs: [pv] }, clerk)).toEqual(['decision', 'pdf']);
     expect(actionsFor({ state: 'not-conciliated', pvs: [pv] }, clerk)).toEqual(['referral', 'pdf']);
     expect(actionsFor({ state: 'closed', pvs: [] }, sec)).toEqual([]);
+  });
+});
+
+describe('the clerk queue', () => {
+  it('puts the PV sent first on top, whenever its request was recorded', () => {
+    const items = [
+      { caseId: 'a', requestedOn: '2026-11-30' },
+      { caseId: 'b', requestedOn: '2026-10-21' },
+      { caseId: 'c', requestedOn: '2026-11-30' },
+    ];
+    expect(oldestFirst(items).map((i) => i.caseId)).toEqual(['b', 'a', 'c']);
   });
 });

@@ -86,3 +86,17 @@ export function actionsFor(c: Pick<CaseDetail, 'state' | 'pvs'>, roles: readonly
   if (pvInForce(c)) out.push('pdf');
   return out;
 }
+
+/**
+ * The homologation queue by the date each PV was sent (`requestedOn`, the legal date the clerk counts
+ * from), the API's order (the moment the request was recorded) among equal dates. The API pages by the
+ * recording moment, so a request recorded late with an earlier date would otherwise come after newer ones.
+ */
+export function oldestFirst<I extends Pick<Schemas['HomologationQueueItemDto'], 'requestedOn'>>(
+  items: readonly I[],
+): I[] {
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => a.item.requestedOn.localeCompare(b.item.requestedOn) || a.i - b.i)
+    .map((x) => x.item);
+}
