@@ -70,6 +70,8 @@ interface Case {
 
 const secretary = () => apiAs('secretaire.san', gw.url);
 let caseId = '';
+/** The case sent 40 days ago: decided at the end, so runs do not pile up in the tribunal's queue. */
+let overdueCase: Case | undefined;
 
 beforeAll(async () => {
   [gw, land, browser] = await Promise.all([
@@ -373,6 +375,7 @@ test('a PV at the tribunal past the configured delay is overdue, first in her li
     requestedOn: day(40),
   });
   expect(sent.status).toBe(200);
+  overdueCase = sent.body;
 
   await page.goto(`${gw.url}/#/land/cases`);
   const row = page.locator(`[data-testid="cases"] li[data-id="${c.id}"]`);
@@ -462,4 +465,18 @@ test('the clerk of San signs in after her, sees the PVs sent to her tribunal old
     decisionDate: todayUtc(),
   });
   await signOut(page);
+
+  // The overdue one of this run leaves the queue (rejected, with its reason), recorded by her tribunal.
+  if (overdueCase) {
+    const done = await apiAs('greffier.san', gw.url).post(
+      `/api/v1/cases/${overdueCase.id}/homologation-decision`,
+      {
+        version: overdueCase.version,
+        decision: 'rejected',
+        decisionDate: todayUtc(),
+        rejectionReason: 'Dossier de test : décision pour vider la file',
+      },
+    );
+    expect(done.status).toBe(200);
+  }
 });
