@@ -12,7 +12,7 @@ import {
   signOut,
   startWebGateway,
 } from './support/browser';
-import { fileThroughSteps } from './support/land';
+import { fileThroughSteps, typed } from './support/land';
 
 jest.setTimeout(120_000);
 
@@ -109,6 +109,8 @@ test('the secretary files a case step by step; the place picker finds her villag
   await signIn(page, 'secretaire.san', gw.url);
   await page.locator('[data-area="land"] .tasks a', { hasText: 'Enregistrer une saisine' }).click();
   await page.getByTestId('file-case').waitFor();
+  // Dates as people write them here, whatever the browser's language.
+  await expect(page.locator('[name="filedOn"]').inputValue()).resolves.toBe(typed(todayUtc()));
   await screenshot(page, 'land-file-step1');
 
   // The picker first, on its own: "Segou" typed without accent finds the village of San with one, and
@@ -203,7 +205,7 @@ test('a refusal shows the server French message beside its field, on the step th
   await screenshot(page, 'land-file-refused');
 
   // A filing without a défendeur never leaves the phone: the parties step says what is missing.
-  await page.locator('[name="filedOn"]').fill(todayUtc());
+  await page.locator('[name="filedOn"]').fill(typed(todayUtc()));
   await page.getByTestId('next').click();
   await page.locator('[name="parties[1].role"]').selectOption('temoin');
   await page.getByTestId('next').click();
@@ -312,7 +314,7 @@ test('a command refused when the outbox sends it is fixed from the outbox in its
   await page.goto(`${gw.url}/#/land/cases/${id}/step`);
   await page.getByTestId('step-form').waitFor();
   await context.setOffline(true);
-  await page.locator('[name="date"]').fill('2099-02-01');
+  await page.locator('[name="date"]').fill('01/02/2099');
   await page.locator('[name="membersPresent"]').fill('Moussa Keïta');
   await page.locator('[name="summary"]').fill('Visite');
   await page.getByTestId('save').click();
@@ -331,7 +333,7 @@ test('a command refused when the outbox sends it is fixed from the outbox in its
   await page.getByTestId('step-form').waitFor();
   await expect(page.locator('[data-field="date"] .error').textContent()).resolves.toContain('futur');
   await screenshot(page, 'land-outbox-fix');
-  await page.locator('[name="date"]').fill(todayUtc());
+  await page.locator('[name="date"]').fill(typed(todayUtc()));
   await page.getByTestId('save').click();
   await page.getByTestId('case').waitFor();
   await page.getByTestId('outbox-count').filter({ hasText: 'En attente 0' }).waitFor({ timeout: 15_000 });

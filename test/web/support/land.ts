@@ -11,6 +11,12 @@ export interface Filing {
   description: string;
 }
 
+/** `2099-01-15` as a person types it in the app's date fields: `15/01/2099`. */
+export function typed(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
 /** Fills the steps and presses "Enregistrer" on the last one (the page is on `#/land/cases/new`). */
 export async function fileThroughSteps(page: Page, f: Filing): Promise<void> {
   const form = page.getByTestId('file-case');
@@ -19,7 +25,7 @@ export async function fileThroughSteps(page: Page, f: Filing): Promise<void> {
     await page.getByTestId('next').click();
     await page.locator(`[data-testid="wizard-step"][data-step="${step}"]`).waitFor();
   };
-  if (f.filedOn) await page.locator('[name="filedOn"]').fill(f.filedOn);
+  if (f.filedOn) await page.locator('[name="filedOn"]').fill(typed(f.filedOn));
   if (f.disputeType) await page.locator('[name="disputeType"]').selectOption(f.disputeType);
   await page.locator('[name="summary"]').fill(f.summary);
   await next('parties');

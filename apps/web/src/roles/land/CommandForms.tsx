@@ -29,6 +29,7 @@ import {
   unmarkedParties,
 } from './commands';
 import { useCofo } from './data';
+import { DateInput } from './DateInput';
 import { type LandKey, m } from './messages';
 
 /** The outbox kinds of the case commands (the outbox reopens a refused one in its form). */
@@ -117,13 +118,7 @@ function Input(p: {
   return (
     <Field label={p.label} name={p.name} errors={p.errors}>
       {p.type === 'date' ? (
-        <input
-          id={fieldId(p.name)}
-          name={p.name}
-          type="date"
-          value={p.value}
-          onInput={(e) => p.set(e.currentTarget.value)}
-        />
+        <DateInput id={fieldId(p.name)} name={p.name} value={p.value} onChange={p.set} />
       ) : (
         <input
           id={fieldId(p.name)}

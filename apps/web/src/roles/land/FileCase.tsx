@@ -27,6 +27,7 @@ import {
   stepOfField,
 } from './case-form';
 import { useCofo } from './data';
+import { DateInput } from './DateInput';
 import { type LandKey, m } from './messages';
 import { PlacePicker } from './PlacePicker';
 
@@ -154,13 +155,7 @@ function FileCaseForm(props: {
   ) => (
     <Field label={t(label)} name={name} errors={errors}>
       {type === 'date' ? (
-        <input
-          id={fieldId(name)}
-          name={name}
-          type="date"
-          value={value}
-          onInput={(e) => onInput(e.currentTarget.value)}
-        />
+        <DateInput id={fieldId(name)} name={name} value={value} onChange={onInput} />
       ) : (
         <input
           id={fieldId(name)}
