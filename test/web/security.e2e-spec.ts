@@ -423,6 +423,62 @@ test('offline, an activity is kept on the phone, shown waiting, and sent once wh
   expect(await onServer()).toBe(1);
 });
 
+test('an activity refused when the outbox sends it is reopened from the outbox, fixed and sent', async () => {
+  const fixTheme = `Journée porte ouverte des FDS ${tag}`;
+  const api = apiAs('ccs.segou', gw.url);
+  const onServer = async () =>
+    (
+      await api.get<{ items: { theme: string; placeCode: string }[] }>(
+        '/api/v1/ccs-activities?ccsCode=CCS-SEGOU&from=2023-11-21&to=2023-11-21&limit=100',
+      )
+    ).body.items.filter((a) => a.theme === fixTheme);
+
+  await page.goto(`${gw.url}/#/security/activities`);
+  await page.goto(`${gw.url}/#/security/activities/new`);
+  await page.getByTestId('record-activity').waitFor();
+  await context.setOffline(true);
+  await page.getByTestId('network').filter({ hasText: 'Hors ligne' }).waitFor();
+  await field('type').selectOption('fds-open-day');
+  await field('startOn').fill('21/11/2023');
+  await field('placeCode').fill('ML-SEG-SAN'); // San: another CCS's cercle
+  await field('theme').fill(fixTheme);
+  await field('participants.total').fill('30');
+  await field('participants.women').fill('10');
+  await field('participants.youth').fill('10');
+  await field('participants.fds').fill('10');
+  await page.getByTestId('submit').click();
+  const item = page.locator('[data-testid="waiting-activities"] li', { hasText: fixTheme });
+  await item.waitFor();
+  await context.setOffline(false);
+  // Sent when the network returns, refused by the server: it stays, with the server's message.
+  await page
+    .locator('[data-testid="waiting-activities"] li[data-status="refused"]', { hasText: fixTheme })
+    .waitFor({
+      timeout: 30_000,
+    });
+  expect(await item.textContent()).toContain("n'est pas dans le territoire du CCS CCS-SEGOU");
+
+  await page.getByTestId('outbox-count').click();
+  await page.locator('.outbox li', { hasText: fixTheme }).getByText('Corriger').click();
+  await page.getByTestId('record-activity').waitFor();
+  await expect(page.locator('h1').textContent()).resolves.toBe('Corriger l’activité refusée');
+  await expect(fieldError('placeCode').textContent()).resolves.toContain(
+    "Le lieu ML-SEG-SAN n'est pas dans le territoire du CCS CCS-SEGOU",
+  );
+  await expect(field('theme').inputValue()).resolves.toBe(fixTheme);
+  await expect(field('participants.total').inputValue()).resolves.toBe('30');
+  await fieldError('placeCode').scrollIntoViewIfNeeded();
+  await screenshot(page, 'security-activity-fix');
+  await page.getByTestId('placeCode-chosen').getByRole('button').click();
+  await pickPlace('segou', 'ML-SEG-SEG-SEG', 'ML-SEG-SEG');
+  await page.getByTestId('submit').click();
+  await page.getByTestId('activity').waitFor();
+  await expect(page.getByTestId('outbox-count').textContent()).resolves.toBe('En attente 0');
+  expect(await onServer()).toEqual([
+    expect.objectContaining({ theme: fixTheme, placeCode: 'ML-SEG-SEG-SEG' }),
+  ]);
+});
+
 test('ccs.nara, signed in after ccs.segou signs out, sees neither her activity nor her grievance', async () => {
   await signOut(page);
   await signIn(page, 'ccs.nara', gw.url);

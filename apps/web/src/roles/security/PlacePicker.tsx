@@ -4,6 +4,7 @@ import type { FormErrors } from '../../api/errors';
 import { useT } from '../../i18n/hooks';
 import { useOnline } from '../../outbox/hooks';
 import { Field, fieldId } from '../../ui/Field';
+import { usePlaceName } from './History';
 import { type SecurityKey, m } from './messages';
 import { inTerritory } from './rules';
 
@@ -49,6 +50,7 @@ export function PlacePicker(props: {
   const [showOthers, setShowOthers] = useState(false);
   const [chosen, setChosen] = useState<Place | undefined>();
   const [busy, setBusy] = useState(false);
+  const knownName = usePlaceName(props.value && online ? props.value : undefined);
 
   useEffect(() => {
     const text = q.trim();
@@ -78,11 +80,17 @@ export function PlacePicker(props: {
   }, [q, online, props.root]);
 
   const id = fieldId(props.name);
-  if (props.value && chosen?.code === props.value) {
+  // A value given by the form (a refused record reopened) shows as chosen, with its name once known.
+  const known = chosen?.code === props.value ? chosen.name : knownName;
+  if (props.value && online) {
     return (
       <Field label={props.label} name={props.name} errors={props.errors}>
-        <div class="chosen" data-testid={`${props.name}-chosen`} data-code={chosen.code}>
-          <span>{t('place.chosen', { name: chosen.name, code: chosen.code })}</span>
+        <div class="chosen" data-testid={`${props.name}-chosen`} data-code={props.value}>
+          <span>
+            {known
+              ? t('place.chosen', { name: known, code: props.value })
+              : t('place.chosenCode', { code: props.value })}
+          </span>
           <button
             type="button"
             class="secondary"
@@ -107,7 +115,9 @@ export function PlacePicker(props: {
           name={props.name}
           type="text"
           value={props.value}
-          onInput={(e) => props.onChange(e.currentTarget.value.trim().toUpperCase())}
+          onInput={(e) => {
+            props.onChange(e.currentTarget.value.trim().toUpperCase());
+          }}
         />
       </Field>
     );

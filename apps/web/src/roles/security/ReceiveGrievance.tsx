@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { Schemas } from '../../api/client';
-import { type FormErrors, toFormErrors } from '../../api/errors';
+import { type ApiErrorBody, type FormErrors, toFormErrors } from '../../api/errors';
 import { formatDate, today } from '../../i18n/format';
 import { useT } from '../../i18n/hooks';
-import { discard } from '../../outbox/outbox';
+import { discard, resubmit, type SubmitResult } from '../../outbox/outbox';
 import { submitTo } from '../../outbox/typed';
 import { navigate } from '../../router';
 import { Field, FormError, fieldId } from '../../ui/Field';
-import type { ScreenProps } from '../types';
+import type { ItemEditorProps, ScreenProps } from '../types';
+import { type GrievanceBody, grievanceFormOf } from './forms';
 import { DateInput } from './DateInput';
 import { type SecurityKey, m } from './messages';
 import { PlacePicker, useCcsPlace } from './PlacePicker';
@@ -52,14 +53,58 @@ type Name = (typeof FIELDS)[number];
  */
 export function ReceiveGrievance({ user }: ScreenProps) {
   const t = useT(m);
-  const ccs = user.scope.ccsId ?? '';
+  const send: Send = (body, label) =>
+    submitTo('post', '/api/v1/grievances', { body, label, kind: RECORD_GRIEVANCE_KIND });
+  return (
+    <GrievanceForm ccs={user.scope.ccsId ?? ''} title={t('receiveGrievance')} send={send} discardRefused />
+  );
+}
+
+/** A grievance the outbox could not send (refused): the same form, its values and the server's messages. */
+export function FixReceiveGrievance({ item }: ItemEditorProps) {
+  const t = useT(m);
+  const [id, setId] = useState(item.id);
+  const send: Send = async (body) => {
+    const r = await resubmit(id, body);
+    if (r.status !== 'sent') setId(r.item.id);
+    return r;
+  };
+  const body = item.body as GrievanceBody;
+  return (
+    <GrievanceForm
+      ccs={body.ccsCode}
+      title={t('fixGrievance')}
+      send={send}
+      initial={grievanceFormOf(body)}
+      initialError={item.error}
+    />
+  );
+}
+
+type Send = (body: Grievance, label: string) => Promise<SubmitResult>;
+
+function GrievanceForm(props: {
+  ccs: string;
+  title: string;
+  send: Send;
+  initial?: Record<string, string>;
+  initialError?: ApiErrorBody;
+  discardRefused?: boolean;
+}) {
+  const t = useT(m);
+  const ccs = props.ccs;
   const root = useCcsPlace(ccs);
-  const [v, setV] = useState<Record<string, string>>({
-    receivedOn: formatDate(today()),
-    channel: 'in-person',
-    category: 'incident',
-  });
-  const [errors, setErrors] = useState<FormErrors | undefined>();
+  const [v, setV] = useState<Record<string, string>>(
+    () =>
+      props.initial ?? {
+        receivedOn: formatDate(today()),
+        channel: 'in-person',
+        category: 'incident',
+      },
+  );
+  const [errors, setErrors] = useState<FormErrors | undefined>(() =>
+    props.initialError ? toFormErrors(props.initialError, t('refusedFix'), FIELDS) : undefined,
+  );
   const [busy, setBusy] = useState(false);
   const set = (name: string) => (e: { currentTarget: { value: string } }) =>
     setV({ ...v, [name]: e.currentTarget.value });
@@ -96,17 +141,16 @@ export function ReceiveGrievance({ user }: ScreenProps) {
     setBusy(true);
     setErrors(undefined);
     try {
-      const r = await submitTo('post', '/api/v1/grievances', {
+      // The outbox's label is shown in lists: never the complainant's identity.
+      const r = await props.send(
         body,
-        // The outbox's label is shown in lists: never the complainant's identity.
-        label: `${t('grievance')} : ${t(`category.${body.category}` as SecurityKey)}, ${body.summary.slice(0, 60)}`,
-        kind: RECORD_GRIEVANCE_KIND,
-      });
+        `${t('grievance')} : ${t(`category.${body.category}` as SecurityKey)}, ${body.summary.slice(0, 60)}`,
+      );
       if (r.status === 'sent') navigate(`/security/grievances/${(r.body as Schemas['GrievanceDto']).id}`);
       else if (r.status === 'waiting') navigate('/security/grievances?queued=1');
       else {
         setErrors(toFormErrors(r.error, t('refusedFix'), FIELDS));
-        await discard(r.item.id);
+        if (props.discardRefused) await discard(r.item.id);
       }
     } finally {
       setBusy(false);
@@ -136,7 +180,7 @@ export function ReceiveGrievance({ user }: ScreenProps) {
 
   return (
     <main>
-      <h1>{t('receiveGrievance')}</h1>
+      <h1>{props.title}</h1>
       <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="receive-grievance">
         <FormError errors={errors} />
         {input('receivedOn', 'field.receivedOn', 'date')}

@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { Schemas } from '../../api/client';
-import { type FormErrors, toFormErrors } from '../../api/errors';
+import { type ApiErrorBody, type FormErrors, toFormErrors } from '../../api/errors';
 import { formatDate, formatNumber, today } from '../../i18n/format';
 import { useT } from '../../i18n/hooks';
-import { discard } from '../../outbox/outbox';
+import { discard, resubmit, type SubmitResult } from '../../outbox/outbox';
 import { submitTo } from '../../outbox/typed';
 import { navigate } from '../../router';
 import { Field, FormError, fieldId } from '../../ui/Field';
-import type { ScreenProps } from '../types';
+import type { ItemEditorProps, ScreenProps } from '../types';
+import { type ActivityBody, activityFormOf } from './forms';
 import { DateInput } from './DateInput';
 import { type SecurityKey, m } from './messages';
 import { PlacePicker, useCcsPlace } from './PlacePicker';
@@ -62,17 +63,56 @@ const FIELDS = [
 ] as const;
 type Name = (typeof FIELDS)[number];
 
+type Send = (body: Activity, label: string) => Promise<SubmitResult>;
+
 /** The CCS secretary records an activity of her CCS (through the outbox: it works offline). */
 export function RecordActivity({ user }: ScreenProps) {
   const t = useT(m);
-  const ccs = user.scope.ccsId ?? '';
+  const send: Send = (body, label) =>
+    submitTo('post', '/api/v1/ccs-activities', { body, label, kind: RECORD_ACTIVITY_KIND });
+  return <ActivityForm ccs={user.scope.ccsId ?? ''} title={t('recordActivity')} send={send} discardRefused />;
+}
+
+/** An activity the outbox could not send (refused): the same form, its values and the server's messages. */
+export function FixRecordActivity({ item }: ItemEditorProps) {
+  const t = useT(m);
+  const [id, setId] = useState(item.id);
+  const send: Send = async (body) => {
+    const r = await resubmit(id, body);
+    if (r.status !== 'sent') setId(r.item.id);
+    return r;
+  };
+  const body = item.body as ActivityBody;
+  return (
+    <ActivityForm
+      ccs={body.ccsCode}
+      title={t('fixActivity')}
+      send={send}
+      initial={activityFormOf(body)}
+      initialError={item.error}
+    />
+  );
+}
+
+function ActivityForm(props: {
+  ccs: string;
+  title: string;
+  send: Send;
+  initial?: { values: Record<string, string>; forces: string[] };
+  initialError?: ApiErrorBody;
+  /** Refused at once: the form still holds it, with the messages, so it leaves the outbox. */
+  discardRefused?: boolean;
+}) {
+  const t = useT(m);
+  const ccs = props.ccs;
   const root = useCcsPlace(ccs);
-  const [v, setV] = useState<Record<string, string>>({
-    type: 'meeting',
-    startOn: formatDate(today()),
-  });
-  const [forces, setForces] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FormErrors | undefined>();
+  const [v, setV] = useState<Record<string, string>>(
+    () => props.initial?.values ?? { type: 'meeting', startOn: formatDate(today()) },
+  );
+  const [forces, setForces] = useState<string[]>(() => props.initial?.forces ?? []);
+  const [errors, setErrors] = useState<FormErrors | undefined>(() =>
+    props.initialError ? toFormErrors(props.initialError, t('refusedFix'), FIELDS) : undefined,
+  );
   const [notice, setNotice] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
@@ -150,11 +190,7 @@ export function RecordActivity({ user }: ScreenProps) {
     setBusy(true);
     setErrors(undefined);
     try {
-      const r = await submitTo('post', '/api/v1/ccs-activities', {
-        body,
-        label: `${t('activity')} : ${body.theme}`,
-        kind: RECORD_ACTIVITY_KIND,
-      });
+      const r = await props.send(body, `${t('activity')} : ${body.theme}`);
       if (r.status === 'sent') {
         navigate(`/security/activities/${(r.body as Schemas['ActivityDto']).id}`);
       } else if (r.status === 'waiting') {
@@ -162,7 +198,7 @@ export function RecordActivity({ user }: ScreenProps) {
         navigate('/security/activities');
       } else {
         setErrors(toFormErrors(r.error, t('refusedFix'), FIELDS));
-        await discard(r.item.id);
+        if (props.discardRefused) await discard(r.item.id);
       }
     } finally {
       setBusy(false);
@@ -197,7 +233,7 @@ export function RecordActivity({ user }: ScreenProps) {
 
   return (
     <main>
-      <h1>{t('recordActivity')}</h1>
+      <h1>{props.title}</h1>
       {notice && <p class="notice">{notice}</p>}
       <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="record-activity">
         <FormError errors={allErrors} />

@@ -8,8 +8,8 @@ import { GrievanceScreen } from './GrievanceScreen';
 import { m } from './messages';
 import { MyActivities } from './MyActivities';
 import { MyGrievances } from './MyGrievances';
-import { ReceiveGrievance } from './ReceiveGrievance';
-import { RecordActivity } from './RecordActivity';
+import { FixReceiveGrievance, RECORD_GRIEVANCE_KIND, ReceiveGrievance } from './ReceiveGrievance';
+import { FixRecordActivity, RECORD_ACTIVITY_KIND, RecordActivity } from './RecordActivity';
 
 const SECRETARY = ['ccs-secretary'] as const;
 
@@ -30,4 +30,6 @@ export const securityArea: RoleArea = {
     { path: '/security/grievances/new', component: ReceiveGrievance, roles: SECRETARY },
     { path: '/security/grievances/:grievanceId', component: GrievanceScreen, roles: SECRETARY },
   ],
+  // A record refused when the outbox sent it reopens in its form from the outbox screen.
+  editors: { [RECORD_ACTIVITY_KIND]: FixRecordActivity, [RECORD_GRIEVANCE_KIND]: FixReceiveGrievance },
 };

@@ -79,6 +79,7 @@ export const m = defineMessages({
     'place.outsideTag': 'hors territoire ?',
     'place.chosen': 'Lieu choisi : {name} ({code})',
     'place.change': 'Changer',
+    'place.chosenCode': 'Lieu choisi : {code}',
     'place.offline':
       'Hors ligne : la recherche des lieux attend le réseau. Tapez le code du lieu s’il est connu.',
     'place.code': 'Code du lieu',
@@ -181,6 +182,8 @@ export const m = defineMessages({
     back: 'Retour à la liste',
     more: 'Afficher plus',
     cancel: 'Annuler',
+    fixActivity: 'Corriger l’activité refusée',
+    fixGrievance: 'Corriger la plainte refusée',
     badDate: 'Une date jj/mm/aaaa (par exemple 18/11/2023).',
   },
   en: {
@@ -259,6 +262,7 @@ export const m = defineMessages({
     'place.outsideTag': 'outside the territory?',
     'place.chosen': 'Place chosen: {name} ({code})',
     'place.change': 'Change',
+    'place.chosenCode': 'Place chosen: {code}',
     'place.offline': 'Offline: the place search waits for the network. Type the place’s code if you know it.',
     'place.code': 'Place code',
     'level.region': 'region',
@@ -360,6 +364,8 @@ export const m = defineMessages({
     back: 'Back to the list',
     more: 'Show more',
     cancel: 'Cancel',
+    fixActivity: 'Fix the refused activity',
+    fixGrievance: 'Fix the refused grievance',
     badDate: 'A date dd/mm/yyyy (for example 18/11/2023).',
   },
 });
