@@ -2,20 +2,23 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatFcfa } from '../../i18n/format';
 import { useT } from '../../i18n/hooks';
 import { useOnline, useOutbox } from '../../outbox/hooks';
+import { hashQuery, usePath } from '../../router';
 import type { ScreenProps } from '../types';
 import { type ActionSummary, loadActions } from './load';
 import { m } from './messages';
 import { sortActions } from './rules';
-import { PROPOSE_KIND } from './UpdateForm';
+import { PROPOSE_KIND, RESUBMIT_KIND } from './UpdateForm';
 
 /** The focal point's actions (her structure's: the gateway scopes them by her token), late ones first. */
 export function MyActions({ user }: ScreenProps) {
   const t = useT(m);
   const online = useOnline();
-  const waiting = useOutbox(PROPOSE_KIND);
+  // Her proposals and resubmissions kept on the phone (no network, or refused when the outbox sent them).
+  const waiting = useOutbox().filter((i) => i.kind === PROPOSE_KIND || i.kind === RESUBMIT_KIND);
   const [actions, setActions] = useState<ActionSummary[] | undefined>();
   const [error, setError] = useState<string | undefined>();
   const structure = user.scope.structureId ?? '';
+  const queued = hashQuery(usePath()).get('queued') === '1';
 
   useEffect(() => {
     let live = true;
@@ -31,10 +34,11 @@ export function MyActions({ user }: ScreenProps) {
   return (
     <main>
       <h1>{t('actionsOf', { structure })}</h1>
+      {queued && waiting.some((w) => w.status === 'waiting') && <p class="notice">{t('queued')}</p>}
       {waiting.length > 0 && (
         <ul class="list" data-testid="waiting-updates">
           {waiting.map((w) => (
-            <li data-status={w.status}>
+            <li data-status={w.status} data-kind={w.kind}>
               <strong>{w.label}</strong>
               <span class="waiting-tag">
                 {w.status === 'waiting' ? t('waitingUpdate') : (w.error?.message ?? '')}

@@ -159,7 +159,10 @@ function UpdateItem(props: { update: Update; committee: boolean; onDone: (what: 
             rows={2}
             required={props.committee}
             value={comment}
-            onInput={(e) => setComment(e.currentTarget.value)}
+            onInput={(e) => {
+              setComment(e.currentTarget.value);
+              setErrors(undefined);
+            }}
           />
         </Field>
         <div class="actions">

@@ -190,8 +190,12 @@ export function UpdateForm({ params }: ScreenProps) {
         return;
       }
       setNotice(r.status === 'sent' ? t('sent') : t('queued'));
+      // Sent: back to the action, which shows it. Kept on the phone: to her list, which shows it waiting
+      // (the action itself cannot be read with no network).
       navigate(
-        `/anticorruption/actions/${encodeURIComponent(action!.code)}${r.status === 'sent' ? '' : '?queued=1'}`,
+        r.status === 'sent'
+          ? `/anticorruption/actions/${encodeURIComponent(action!.code)}`
+          : '/anticorruption/actions?queued=1',
       );
     } finally {
       setBusy(false);
