@@ -299,6 +299,32 @@ test('she proposes an update with a budget in FCFA (decimals refused) and attach
   ).toHaveLength(1);
   expect(await scrollsSideways(page)).toBe(false);
   await screenshot(page, 'ac-action-proposed', true);
+});
+
+test('an update proposed with no network waits on the phone and is sent once when the network returns', async () => {
+  await page.goto(`${gw.url}/#/anticorruption/actions/${CURRENT}/propose`);
+  const form = page.getByTestId('update-form');
+  await form.waitFor();
+  await context.setOffline(true);
+  await page.getByTestId('network').filter({ hasText: 'Hors ligne' }).waitFor();
+  await page.locator('[name="progress"]').fill('10');
+  await page.locator('[name="budgetSpent"]').fill('750000');
+  await page.locator('[name="comment"]').fill(`Termes de référence rédigés (${tag}).`);
+  await form.locator('button[type=submit]').click();
+  // Kept on the device, shown as waiting in her list, nothing on the server.
+  await page.locator('[data-testid=waiting-updates] li[data-status="waiting"]').waitFor();
+  await expect(page.getByTestId('outbox-count').textContent()).resolves.toBe('En attente 1');
+  await screenshot(page, 'ac-update-waiting');
+  expect((await action(CURRENT, 'pf.oclei')).updates).toHaveLength(0);
+
+  await context.setOffline(false);
+  await page.getByTestId('outbox-count').filter({ hasText: 'En attente 0' }).waitFor({ timeout: 30_000 });
+  await page.evaluate('window.dispatchEvent(new Event("online"))');
+  await new Promise((r) => setTimeout(r, 1500));
+  const sent = (await action(CURRENT, 'pf.oclei')).updates;
+  expect(sent.map((u) => [u.period, u.state, u.progress, u.budgetSpent])).toEqual([
+    ['2026-Q4', 'proposed', 10, 750_000],
+  ]);
   await signOut(page);
 });
 
