@@ -10,6 +10,24 @@ import { CASE_STATES, type CaseState, type CaseSummary, overdueCaseIds, sortCase
 import { FILE_CASE_KIND } from './FileCase';
 import { type LandKey, m } from './messages';
 
+/** Her cases whose PV waits at the tribunal past the delay, by the API's flag, with the days waited. */
+async function overdueWaiting(): Promise<Map<string, number>> {
+  const late = new Map<string, number>();
+  let cursor: string | undefined;
+  // Every page (oldest first, 100 a page; ten pages is more than a CoFo ever has waiting).
+  for (let page = 0; page < 10; page++) {
+    const { data } = await api
+      .GET('/api/v1/homologations', { params: { query: { status: 'overdue', limit: 100, cursor } } })
+      .catch(() => ({ data: undefined }));
+    if (!data) break;
+    const ids = overdueCaseIds(data.items);
+    for (const i of data.items) if (ids.has(i.caseId)) late.set(i.caseId, i.waitingDays);
+    if (!data.nextCursor) break;
+    cursor = data.nextCursor;
+  }
+  return late;
+}
+
 /**
  * The CoFo secretary's cases (her CoFo only: the gateway scopes it too), by state, overdue first. Overdue
  * is the API's own flag: a PV at the tribunal past the configured delay (cases.ts).
@@ -39,16 +57,9 @@ export function MyCases({ user }: ScreenProps) {
         else setError(isApiErrorBody(e) ? e.message : `HTTP ${response.status}`);
       })
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
-    api
-      .GET('/api/v1/homologations', { params: { query: { status: 'overdue', limit: 100 } } })
-      .then(({ data }) => {
-        if (!live || !data) return;
-        const ids = overdueCaseIds(data.items);
-        setOverdue(
-          new Map(data.items.filter((i) => ids.has(i.caseId)).map((i) => [i.caseId, i.waitingDays])),
-        );
-      })
-      .catch(() => undefined);
+    void overdueWaiting().then((late) => {
+      if (live) setOverdue(late);
+    });
     return () => {
       live = false;
     };
