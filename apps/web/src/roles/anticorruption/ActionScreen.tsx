@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { hasAnyRole } from '../../auth/claims';
 import { formatDate, formatFcfa, formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n/hooks';
 import { useOnline, useOutbox } from '../../outbox/hooks';
@@ -14,11 +15,13 @@ import { RESUBMIT_KIND } from './UpdateForm';
  * answer and resubmit; their evidence) and the history of every step. Another structure's action, or one
  * that does not exist, shows the same "not found or not yours" screen, with none of its data.
  */
-export function ActionScreen({ params }: ScreenProps) {
+export function ActionScreen({ params, user }: ScreenProps) {
   const t = useT(m);
   const online = useOnline();
   const waiting = useOutbox(RESUBMIT_KIND);
   const code = params.code;
+  // The Secrétariat and the committee read it from their queues; only the focal point writes.
+  const focal = hasAnyRole(user, ['focal-point']);
   const [action, setAction] = useState<Action | undefined>();
   const [error, setError] = useState<LoadError | undefined>();
 
@@ -74,9 +77,11 @@ export function ActionScreen({ params }: ScreenProps) {
       <p class="muted" data-testid="action-budget">
         {t('budget', { spent: formatFcfa(action.budgetSpent), planned: formatFcfa(action.budgetPlanned) })}
       </p>
-      <a class="ac-link" href={`#/anticorruption/actions/${encodeURIComponent(action.code)}/propose`}>
-        {t('propose')}
-      </a>
+      {focal && (
+        <a class="ac-link" href={`#/anticorruption/actions/${encodeURIComponent(action.code)}/propose`}>
+          {t('propose')}
+        </a>
+      )}
       {waiting.length > 0 && (
         <ul class="list" data-testid="waiting-updates">
           {waiting.map((w) => (
@@ -127,7 +132,7 @@ export function ActionScreen({ params }: ScreenProps) {
                 {t('returnedWhy', { comment: u.returnComment })}
               </p>
             )}
-            {canResubmit(u.state) && (
+            {focal && canResubmit(u.state) && (
               <a
                 class="ac-link"
                 data-testid="resubmit"
@@ -136,7 +141,7 @@ export function ActionScreen({ params }: ScreenProps) {
                 {t('resubmit')}
               </a>
             )}
-            <Evidence updateId={u.id} canAdd={canAddEvidence(u.state)} />
+            <Evidence updateId={u.id} canAdd={focal && canAddEvidence(u.state)} />
           </li>
         ))}
       </ul>
