@@ -244,6 +244,16 @@ test('she proposes an update with a budget in FCFA (decimals refused) and attach
   expect((await action(LATE, 'pf.oclei')).updates).toHaveLength(0);
   await page.locator('[name="budgetSpent"]').fill('2500000');
   expect(spaces(await page.getByTestId('fcfa-preview').textContent())).toBe('Soit 2 500 000 FCFA');
+  // What only the server checks (a comment over 2 000 characters): its French message beside the field.
+  await page.locator('[name="comment"]').fill('x'.repeat(2001));
+  await form.locator('button[type=submit]').click();
+  const tooLong = page.locator('[data-field="comment"] p.error');
+  await tooLong.waitFor();
+  expect(await tooLong.textContent()).toMatch(/2\s?000/);
+  await expect(page.locator('.form-error').textContent()).resolves.toMatch(/^La requête/);
+  await expect(page.getByTestId('outbox-count').textContent()).resolves.toBe('En attente 0');
+  expect((await action(LATE, 'pf.oclei')).updates).toHaveLength(0);
+  await page.locator('[name="comment"]').fill(`Deux ateliers tenus sur quatre (${tag}).`);
   expect(await scrollsSideways(page)).toBe(false);
   await screenshot(page, 'ac-propose-update', true);
   await form.locator('button[type=submit]').click();
@@ -351,6 +361,11 @@ test('the comité de pilotage returns it, a reason being required', async () => 
   await expect(li.locator('[data-field=comment] p.error').textContent()).resolves.toBe(
     'Le motif du renvoi est obligatoire.',
   );
+  expect((await theUpdate()).state).toBe('consolidated');
+  // The server's own refusal (a reason over 2 000 characters) is shown beside the field too.
+  await li.locator('textarea[name=comment]').fill('y'.repeat(2001));
+  await li.getByTestId('return').click();
+  await li.locator('[data-field=comment] p.error', { hasText: /2\s?000/ }).waitFor();
   expect((await theUpdate()).state).toBe('consolidated');
   await li.locator('textarea[name=comment]').fill(RETURN_REASON);
   await screenshot(page, 'ac-queue-committee');
