@@ -1,5 +1,5 @@
 import type { SourceRecordInput } from '../ingest/event-sources';
-import { expectedRecords } from './rebuild';
+import { expectedRecords, withoutRefused } from './rebuild';
 
 const rec = (
   messageId: string,
@@ -37,5 +37,23 @@ describe('the records a rebuild counts', () => {
       'a',
       'v2',
     ]);
+  });
+
+  it('leaves out the events the database refused; an edited record counts its newest version left', () => {
+    const replay = {
+      records: [rec('a'), rec('bad'), rec('v2', 'act-1', 2)],
+      superseded: [rec('v1', 'act-1', 1)],
+      messageIds: ['a', 'bad', 'v1', 'v2'],
+      readable: ['a', 'bad', 'v1', 'v2'],
+      parked: 0,
+      read: 4,
+    };
+    const ids = (rs: SourceRecordInput[]) => rs.map((r) => r.messageId);
+    const out = withoutRefused(replay, new Set(['bad', 'v2']));
+    expect(ids(out.records)).toEqual(['a', 'v1']);
+    expect(out.superseded).toEqual([]);
+    expect(out.readable).toEqual(['a', 'v1']);
+    expect(out.messageIds).toEqual(replay.messageIds);
+    expect(withoutRefused(replay, new Set())).toBe(replay);
   });
 });

@@ -93,6 +93,42 @@ export function expectedRecords(
   ];
 }
 
+/**
+ * The events the database refused as data when the consumer met them (parked `rejected-by-database`, a
+ * value PostgreSQL cannot hold): the rebuild leaves them parked, as the consumer did, instead of failing on
+ * them.
+ */
+export async function refusedByDatabase(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
+  const rows: { message_id: string }[] = await tx.query(
+    `SELECT "message_id" FROM "reporting"."parked_event"
+      WHERE "reason" = 'rejected-by-database' AND "message_id" = ANY($1::text[])`,
+    [ids],
+  );
+  return new Set(rows.map((r) => r.message_id));
+}
+
+/** The replay without those events; a subject whose latest version was refused counts its newest other one. */
+export function withoutRefused(replay: Replayed, refused: ReadonlySet<string>): Replayed {
+  if (refused.size === 0) return replay;
+  const keep = (r: SourceRecordInput) => !refused.has(r.messageId);
+  const records = replay.records.filter((r) => keep(r) && r.subject === null);
+  const latest = new Map<string, SourceRecordInput>();
+  for (const r of [...replay.records, ...replay.superseded].filter((x) => keep(x) && x.subject !== null)) {
+    const k = `${r.eventType}|${r.subject}`;
+    const prev = latest.get(k);
+    if (!prev || (prev.subjectVersion ?? 0) < (r.subjectVersion ?? 0)) latest.set(k, r);
+  }
+  const newest = new Set([...latest.values()].map((r) => r.messageId));
+  return {
+    ...replay,
+    records: [...records, ...latest.values()],
+    superseded: [...replay.records, ...replay.superseded].filter(
+      (r) => keep(r) && r.subject !== null && !newest.has(r.messageId),
+    ),
+    readable: replay.readable.filter((id) => !refused.has(id)),
+  };
+}
+
 /** Every current indicator's all-time totals as the read models hold them. */
 export async function storedTotals(tx: Tx, codes: string[]): Promise<Map<string, Totals>> {
   const rows: (Totals & { code: string; measure: string; keys: number })[] = await tx.query(
@@ -183,9 +219,10 @@ export async function applyRebuild(
   tx: Tx,
   store: FactStore,
   defs: IndicatorDef[],
-  replay: Replayed,
+  read: Replayed,
 ): Promise<Applied> {
   await tx.query(`LOCK TABLE ${LOCKED_TABLES.map((t) => `"reporting"."${t}"`).join(', ')} IN EXCLUSIVE MODE`);
+  const replay = withoutRefused(read, await refusedByDatabase(tx, read.readable));
   const ours = `SELECT "id" FROM "reporting"."source_record" WHERE "event_type" <> $1 AND "message_id" = ANY($2::text[])`;
   await tx.query(`DELETE FROM "reporting"."indicator_fact" WHERE "record_id" IN (${ours})`, [
     ACTIVITY_SOURCE_TYPE,
