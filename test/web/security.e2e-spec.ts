@@ -479,6 +479,40 @@ test('an activity refused when the outbox sends it is reopened from the outbox, 
   ]);
 });
 
+test('offline, a grievance step waits on the grievance screen, no other step meanwhile, and is sent', async () => {
+  const offlineSummary = `Conflit entre éleveurs et agriculteurs ${tag}`;
+  await page.goto(`${gw.url}/#/security/grievances`);
+  await page.goto(`${gw.url}/#/security/grievances/new`);
+  await page.getByTestId('receive-grievance').waitFor();
+  await field('category').selectOption('conflict');
+  await pickPlace('segou', 'ML-SEG-SEG-SEG', 'ML-SEG-SEG');
+  await field('summary').fill(offlineSummary);
+  await page.getByTestId('submit').click();
+  await page.getByTestId('grievance').waitFor();
+  const id = (await page.getByTestId('grievance').getAttribute('data-id')) ?? '';
+  await expect(page.getByTestId('identity').textContent()).resolves.toContain('Aucune identité enregistrée.');
+
+  await context.setOffline(true);
+  await page.getByTestId('open-refer').click();
+  await page.locator('[data-testid="step-refer"] select[name="service"]').selectOption('mayor');
+  await page.getByTestId('submit-refer').click();
+  await page.locator('[data-testid="pending-steps"] li[data-status="waiting"]').waitFor();
+  expect(await page.getByTestId('open-follow-up').count()).toBe(0);
+  expect(await page.getByTestId('open-close').count()).toBe(0);
+  await screenshot(page, 'security-grievance-step-waiting');
+
+  await context.setOffline(false);
+  await page
+    .locator(`[data-testid="grievance"][data-id="${id}"][data-state="referred"]`)
+    .waitFor({ timeout: 30_000 });
+  await page.getByTestId('pending-steps').waitFor({ state: 'detached' });
+  await expect(page.getByTestId('referral').textContent()).resolves.toContain('Transmise à Mairie le');
+  const got = await apiAs('ccs.segou', gw.url).get<{ state: string; referral: { service: string } }>(
+    `/api/v1/grievances/${id}`,
+  );
+  expect(got.body).toMatchObject({ state: 'referred', referral: { service: 'mayor' } });
+});
+
 test('ccs.nara, signed in after ccs.segou signs out, sees neither her activity nor her grievance', async () => {
   await signOut(page);
   await signIn(page, 'ccs.nara', gw.url);

@@ -3,7 +3,7 @@ import { api, type Schemas } from '../../api/client';
 import { isApiErrorBody } from '../../api/errors';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n/hooks';
-import { useOnline } from '../../outbox/hooks';
+import { useOnline, useOutbox } from '../../outbox/hooks';
 import { discard } from '../../outbox/outbox';
 import { submitTo } from '../../outbox/typed';
 import type { ScreenProps } from '../types';
@@ -23,6 +23,9 @@ export function ActivityScreen({ params }: ScreenProps) {
   const t = useT(m);
   const id = params.activityId;
   const online = useOnline();
+  // Its recommendations' follow-ups still in the outbox (each names the version it read): shown, and no
+  // other one meanwhile.
+  const pending = useOutbox().filter((i) => i.path.startsWith(`/api/v1/ccs-activities/${id}/`));
   const [a, setA] = useState<Detail | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [reload, setReload] = useState(0);
@@ -43,7 +46,7 @@ export function ActivityScreen({ params }: ScreenProps) {
     return () => {
       live = false;
     };
-  }, [id, reload, online]);
+  }, [id, reload, online, pending.length]);
 
   if (!a) {
     return (
@@ -105,9 +108,22 @@ export function ActivityScreen({ params }: ScreenProps) {
       <section class="section" data-testid="recommendations">
         <h2>{t('recommendations')}</h2>
         {a.recommendations.length === 0 && <p class="muted">{t('noRecommendation')}</p>}
+        {pending.length > 0 && (
+          <ul class="list" data-testid="pending-steps">
+            {pending.map((i) => (
+              <li data-status={i.status}>
+                <strong>{i.label}</strong>
+                <span class="waiting-tag">
+                  {i.status === 'waiting' ? t('waiting') : (i.error?.message ?? '')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
         <ul class="list">
           {a.recommendations.map((r) => (
             <RecommendationRow
+              locked={pending.length > 0}
               activityId={a.id}
               version={a.version}
               r={r}
@@ -122,6 +138,7 @@ export function ActivityScreen({ params }: ScreenProps) {
 }
 
 function RecommendationRow(props: {
+  locked: boolean;
   activityId: string;
   version: number;
   r: Recommendation;
@@ -181,7 +198,7 @@ function RecommendationRow(props: {
         </label>
       </div>
       <div class="actions">
-        <button type="button" class="secondary" disabled={busy} onClick={() => void save()}>
+        <button type="button" class="secondary" disabled={busy || props.locked} onClick={() => void save()}>
           {t('updateRecommendation')}
         </button>
       </div>

@@ -4,7 +4,7 @@ import { api, type Schemas } from '../../api/client';
 import { type FormErrors, isApiErrorBody, toFormErrors } from '../../api/errors';
 import { formatDate, today } from '../../i18n/format';
 import { useT } from '../../i18n/hooks';
-import { useOnline } from '../../outbox/hooks';
+import { useOnline, useOutbox } from '../../outbox/hooks';
 import { discard } from '../../outbox/outbox';
 import { submitTo } from '../../outbox/typed';
 import { Field, FormError, fieldId } from '../../ui/Field';
@@ -41,6 +41,8 @@ export function GrievanceScreen({ params }: ScreenProps) {
   const t = useT(m);
   const id = params.grievanceId;
   const online = useOnline();
+  // Its steps still in the outbox: shown, and no other step meanwhile (each names the version it read).
+  const pending = useOutbox().filter((i) => i.path.startsWith(`/api/v1/grievances/${id}/`));
   const [g, setG] = useState<Detail | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [reload, setReload] = useState(0);
@@ -61,7 +63,7 @@ export function GrievanceScreen({ params }: ScreenProps) {
     return () => {
       live = false;
     };
-  }, [id, reload, online]);
+  }, [id, reload, online, pending.length]);
 
   if (!g) {
     return (
@@ -146,9 +148,22 @@ export function GrievanceScreen({ params }: ScreenProps) {
           </ul>
         </section>
       )}
-      {grievanceActions(g.state).map((step) => (
-        <StepForm step={step} g={g} onDone={() => setReload((n) => n + 1)} />
-      ))}
+      {pending.length > 0 ? (
+        <ul class="list section" data-testid="pending-steps">
+          {pending.map((i) => (
+            <li data-status={i.status}>
+              <strong>{i.label}</strong>
+              <span class="waiting-tag">
+                {i.status === 'waiting' ? t('waiting') : (i.error?.message ?? '')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        grievanceActions(g.state).map((step) => (
+          <StepForm step={step} g={g} onDone={() => setReload((n) => n + 1)} />
+        ))
+      )}
       <History entries={g.history} />
     </main>
   );
