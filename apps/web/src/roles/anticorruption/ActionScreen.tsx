@@ -70,13 +70,25 @@ export function ActionScreen({ params, user }: ScreenProps) {
           r: action.result,
         })}
       </p>
-      <p class="muted">
-        {t('period', { from: formatDate(action.startOn), to: formatDate(action.endOn) })} · {action.status} ·{' '}
-        {t('progress', { n: action.progress })}
-      </p>
+      <p class="muted">{t('period', { from: formatDate(action.startOn), to: formatDate(action.endOn) })}</p>
+      <p data-testid="action-status">{t('validatedStatus', { status: action.status, n: action.progress })}</p>
       <p class="muted" data-testid="action-budget">
         {t('budget', { spent: formatFcfa(action.budgetSpent), planned: formatFcfa(action.budgetPlanned) })}
       </p>
+      {focal &&
+        updates
+          .filter((u) => canResubmit(u.state))
+          .map((u) => (
+            <p class="notice" data-testid="returned-banner">
+              <strong>{periodLabel(u.period)}</strong> ·{' '}
+              {t('returnedWhy', { comment: u.returnComment ?? '' })}{' '}
+              <a
+                href={`#/anticorruption/actions/${encodeURIComponent(action.code)}/updates/${u.id}/resubmit`}
+              >
+                {t('resubmit')}
+              </a>
+            </p>
+          ))}
       {focal && (
         <a class="ac-link" href={`#/anticorruption/actions/${encodeURIComponent(action.code)}/propose`}>
           {t('propose')}
