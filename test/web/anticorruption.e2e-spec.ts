@@ -386,6 +386,10 @@ test('the focal point reads why, answers and resubmits', async () => {
     `Renvoyée par le comité : « ${RETURN_REASON} »`,
   );
   expect(await page.getByTestId('history').textContent()).toContain(RETURN_REASON);
+  // Seen at the top of the action, without scrolling.
+  await expect(page.getByTestId('returned-banner').isVisible()).resolves.toBe(true);
+  expect(await page.getByTestId('returned-banner').textContent()).toContain(RETURN_REASON);
+  expect((await page.getByTestId('returned-banner').boundingBox())!.y).toBeLessThan(740);
   await screenshot(page, 'ac-action-returned');
   await li.getByTestId('resubmit').click();
   const form = page.getByTestId('update-form');
@@ -426,6 +430,16 @@ test('the Secrétariat consolidates it again and the committee validates it', as
   // Now it counts: the action shows the validated values.
   const a = await action(LATE);
   expect([a.status, a.progress, a.budgetSpent]).toEqual(['en cours', 60, 4_000_000]);
+  await page.goto(`${gw.url}/#/anticorruption/actions/${LATE}`);
+  await expect(page.getByTestId('action-status').textContent()).resolves.toBe(
+    'Statut validé : en cours · avancement 60 %',
+  );
+  expect(spaces(await page.getByTestId('action-budget').textContent())).toBe(
+    'Budget : 4 000 000 FCFA dépensés sur 45 000 000 FCFA',
+  );
+  // Read only: the committee has none of the focal point's buttons.
+  expect(await page.locator('a', { hasText: 'Proposer une mise à jour' }).count()).toBe(0);
+  expect(await page.locator('input[type=file]').count()).toBe(0);
 });
 
 test('the committee closes its session after a confirmation and reads the frozen report', async () => {
