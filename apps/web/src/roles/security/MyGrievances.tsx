@@ -23,6 +23,9 @@ export function MyGrievances({ user }: ScreenProps) {
   const ccs = user.scope.ccsId ?? '';
   const [items, setItems] = useState<Schemas['GrievanceDto'][] | undefined>();
   const [error, setError] = useState<string | undefined>();
+  /** The next page of the newest ones (the overdue ones all come with the first). */
+  const [next, setNext] = useState<string | null>(null);
+  const [more, setMore] = useState(false);
   const waiting = useOutbox(RECORD_GRIEVANCE_KIND);
   const online = useOnline();
 
@@ -30,27 +33,37 @@ export function MyGrievances({ user }: ScreenProps) {
     let live = true;
     setItems(undefined);
     setError(undefined);
-    const page = (overdue: boolean) =>
-      api
-        .GET('/api/v1/grievances', {
-          params: { query: { ccsCode: ccs || undefined, limit: 100, ...(overdue ? { overdue: true } : {}) } },
-        })
-        .then(({ data, error: e, response }) => {
-          if (data) return data.items;
-          throw new Error(isApiErrorBody(e) ? e.message : `HTTP ${response.status}`);
-        });
+    const empty = { items: [] as Schemas['GrievanceDto'][], nextCursor: null };
     // The overdue ones are asked for on their own, so an old one is never beyond the newest page.
-    Promise.all([page(true), overdueOnly ? Promise.resolve([]) : page(false)])
+    Promise.all([grievancePage(ccs, true), overdueOnly ? Promise.resolve(empty) : grievancePage(ccs, false)])
       .then(([late, recent]) => {
         if (!live) return;
-        const seen = new Set(late.map((g) => g.id));
-        setItems([...late, ...recent.filter((g) => !seen.has(g.id))]);
+        const seen = new Set(late.items.map((g) => g.id));
+        setItems([...late.items, ...recent.items.filter((g) => !seen.has(g.id))]);
+        setNext(recent.nextCursor);
       })
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
     };
   }, [ccs, overdueOnly, waiting.length, online]);
+
+  async function showMore() {
+    if (!next) return;
+    setMore(true);
+    try {
+      const page = await grievancePage(ccs, false, next);
+      setItems((old) => {
+        const seen = new Set((old ?? []).map((g) => g.id));
+        return [...(old ?? []), ...page.items.filter((g) => !seen.has(g.id))];
+      });
+      setNext(page.nextCursor);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setMore(false);
+    }
+  }
 
   return (
     <main>
@@ -112,6 +125,32 @@ export function MyGrievances({ user }: ScreenProps) {
           </li>
         ))}
       </ul>
+      {next && (
+        <button
+          type="button"
+          class="secondary"
+          data-testid="more"
+          disabled={more}
+          onClick={() => void showMore()}
+        >
+          {t('more')}
+        </button>
+      )}
     </main>
   );
+}
+
+/** One page of her grievances (the overdue ones only, or all), newest first. */
+async function grievancePage(
+  ccs: string,
+  overdue: boolean,
+  cursor?: string,
+): Promise<{ items: Schemas['GrievanceDto'][]; nextCursor: string | null }> {
+  const { data, error, response } = await api.GET('/api/v1/grievances', {
+    params: {
+      query: { ccsCode: ccs || undefined, limit: 100, cursor, ...(overdue ? { overdue: true } : {}) },
+    },
+  });
+  if (data) return data;
+  throw new Error(isApiErrorBody(error) ? error.message : `HTTP ${response.status}`);
 }
