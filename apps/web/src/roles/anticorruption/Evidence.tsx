@@ -101,14 +101,19 @@ export function Evidence(props: { updateId: string; canAdd: boolean }) {
       </ul>
       {props.canAdd && (
         <div class={error ? 'field field-error' : 'field'} data-field="evidence">
-          <label for={fieldId(name)}>{t('addEvidence')}</label>
           <input
             id={fieldId(name)}
+            class="ac-file"
             name="evidence"
             type="file"
             disabled={busy}
             onChange={(e) => void onFile(e.currentTarget)}
           />
+          {/* The browser's own file button speaks the phone's language; this label, styled as a button,
+              speaks the app's. */}
+          <label for={fieldId(name)} class="ac-link ac-file-label">
+            {t('addEvidence')}
+          </label>
           {busy && <span class="muted">{t('uploading')}</span>}
           {notice && <span class="notice">{notice}</span>}
           {error && (

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatFcfa, formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n/hooks';
 import type { ScreenProps } from '../types';
-import { loadReport, LoadError, type Report } from './load';
+import { loadReport, LoadError, loadSessions, type Report, type Session } from './load';
 import { m } from './messages';
+import { periodLabel } from './rules';
 
 type Line = Report['total'];
 
@@ -12,12 +13,17 @@ export function SessionReport({ params }: ScreenProps) {
   const t = useT(m);
   const [report, setReport] = useState<Report | undefined>();
   const [error, setError] = useState<LoadError | undefined>();
+  const [session, setSession] = useState<Session | undefined>();
 
   useEffect(() => {
     let live = true;
     loadReport(params.sessionId)
       .then((r) => live && setReport(r))
       .catch((e: unknown) => live && setError(e instanceof LoadError ? e : new LoadError(String(e), 0)));
+    // Its title and quarters, for the heading (the report itself names only the session's id).
+    loadSessions()
+      .then((all) => live && setSession(all.find((x) => x.id === params.sessionId)))
+      .catch(() => undefined);
     return () => {
       live = false;
     };
@@ -56,6 +62,16 @@ export function SessionReport({ params }: ScreenProps) {
   return (
     <main data-testid="session-report">
       <h1>{t('reportTitle')}</h1>
+      {session && (
+        <p data-testid="report-session">
+          <strong>{session.title}</strong> ·{' '}
+          {t('sessionLine', {
+            date: formatDate(session.heldOn),
+            from: periodLabel(session.periodFrom),
+            to: periodLabel(session.periodTo),
+          })}
+        </p>
+      )}
       <p class="muted">{t('reportAsOf', { date: formatDate(report.asOf) })}</p>
       <h2>{t('total')}</h2>
       <ul class="list">{line({ ...report.total, label: '' }, 'report-total')}</ul>
