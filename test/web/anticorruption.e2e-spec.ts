@@ -460,6 +460,7 @@ test('the committee closes its session after a confirmation and reads the frozen
 
   await page.locator(`[data-testid=sessions] li[data-title="${SESSION}"]`).getByTestId('read-report').click();
   await page.getByTestId('session-report').waitFor();
+  await page.getByTestId('report-session').filter({ hasText: SESSION }).waitFor();
   const report = await apiAs('copil.membre', gw.url).get<Report>(`/api/v1/sessions/${s.id}/report`);
   expect(report.status).toBe(200);
   const total = page.getByTestId('report-total');
