@@ -189,6 +189,15 @@ test('she attaches a photo from the phone and sees it; a PDF named like a photo 
       .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
   ).toBe(16);
   await expect(row.getAttribute('data-kind')).resolves.toBe('png');
+  // Opened: fetched with her token, handed to the phone as the file.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    row.getByRole('button', { name: 'Ouvrir' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('match.png');
+  const chunks: Buffer[] = [];
+  for await (const c of (await download.createReadStream()) as AsyncIterable<Buffer>) chunks.push(c);
+  expect(Buffer.concat(chunks).subarray(0, 8)).toEqual(png.subarray(0, 8));
 
   // The content says PDF, the name says PNG: the server sniffs it and refuses; its message is shown.
   await page.getByTestId('file').setInputFiles({
