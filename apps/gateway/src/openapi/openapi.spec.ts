@@ -23,6 +23,20 @@ describe('the OpenAPI document', () => {
     expect(readFileSync(committedPath, 'utf8')).toBe(serialiseOpenApi(doc));
   });
 
+  it('types every property: no bare object where a nullable field lost its type (the web app is typed from it)', () => {
+    const untyped: string[] = [];
+    for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+      const props = (schema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {};
+      for (const [prop, p] of Object.entries(props)) {
+        const bare = p.type === 'object' && !p.properties && !p.allOf && p.additionalProperties === undefined;
+        if (bare || (p.type === undefined && !p.$ref && !p.allOf && !p.oneOf && !p.enum)) {
+          untyped.push(`${name}.${prop}`);
+        }
+      }
+    }
+    expect(untyped).toEqual([]);
+  });
+
   it('is a valid OpenAPI 3 document', async () => {
     await expect(SwaggerParser.validate(JSON.parse(serialiseOpenApi(doc)))).resolves.toBeDefined();
   });

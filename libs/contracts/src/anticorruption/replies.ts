@@ -31,7 +31,12 @@ export class IndicatorDto {
   @ApiProperty() label!: string;
   @ApiProperty({ example: 'nombre' }) unit!: string;
   @ApiProperty() baseline!: number;
-  @ApiProperty({ example: { 2024: 10, 2025: 20 }, description: 'Cible par année' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { 2024: 10, 2025: 20 },
+    description: 'Cible par année',
+  })
   targets!: Record<string, number>;
 }
 
@@ -131,7 +136,12 @@ export class SessionListDto {
 
 export class WorkPlanItemReplyDto {
   @ApiProperty() code!: string;
-  @ApiProperty({ example: { '…indicator id…': 10 } }) targets!: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { '…indicator id…': 10 },
+  })
+  targets!: Record<string, number>;
 }
 
 export class WorkPlanDto {

@@ -111,12 +111,13 @@ export class PartyInputDto {
   @IsIn(PARTY_ROLES)
   role!: PartyRole;
 
-  @ApiPropertyOptional({ example: 'ML-SEG-SEG-SEG', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'ML-SEG-SEG-SEG', nullable: true })
   @IfNotNull()
   @IsPlaceCode()
   villageCode?: string | null;
 
   @ApiPropertyOptional({
+    type: Number,
     minimum: 1,
     maximum: 100000,
     nullable: true,
@@ -138,7 +139,14 @@ export class LandInputDto {
   @Text(2000)
   description!: string;
 
-  @ApiPropertyOptional({ example: 2.5, minimum: 0, maximum: 100000, nullable: true, description: 'Hectares' })
+  @ApiPropertyOptional({
+    type: Number,
+    example: 2.5,
+    minimum: 0,
+    maximum: 100000,
+    nullable: true,
+    description: 'Hectares',
+  })
   @IfNotNull()
   @IsDecimal(4)
   @Min(0)
@@ -218,6 +226,7 @@ export class InstructionStepDto extends CaseCommandDto {
   summary!: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'Pour une audition : la partie entendue',
@@ -240,6 +249,7 @@ export class PartyMarkDto {
   kind!: MarkKind;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'Obligatoire si représentée : qui a signé pour la partie',
   })
@@ -322,12 +332,17 @@ export class RecordPvDto extends CaseCommandDto {
   @PointList()
   stepsTried?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'Non-conciliation : le motif de l’échec' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Non-conciliation : le motif de l’échec',
+  })
   @IfNotNull()
   @Text(4000)
   failureReason?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'Obligatoire quand une nouvelle version remplace le PV en vigueur',
   })
@@ -347,7 +362,12 @@ export class DecideHomologationDto extends CaseCommandDto {
   @IsIn(HOMOLOGATION_DECISIONS)
   decision!: HomologationDecision;
 
-  @ApiPropertyOptional({ example: 'HOM-2026-041', nullable: true, description: 'Obligatoire si homologué' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'HOM-2026-041',
+    nullable: true,
+    description: 'Obligatoire si homologué',
+  })
   @ValidateIf(
     (o: DecideHomologationDto) => o.decision === 'homologated' || (o.decisionNumber ?? null) !== null,
   )
@@ -358,7 +378,7 @@ export class DecideHomologationDto extends CaseCommandDto {
   @DateOnly()
   decisionDate!: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Obligatoire si rejeté' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Obligatoire si rejeté' })
   @ValidateIf((o: DecideHomologationDto) => o.decision === 'rejected' || (o.rejectionReason ?? null) !== null)
   @Text(4000)
   rejectionReason?: string | null;
@@ -385,7 +405,7 @@ export class CloseCaseDto extends CaseCommandDto {
   @IsIn(CLOSE_REASONS)
   reason!: CloseReason;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IfNotNull()
   @Text(2000)
   comment?: string | null;

@@ -31,11 +31,18 @@ import { SEXES, type Sex } from './registry';
  */
 export class PartyCountsDto {
   @ApiProperty() total!: number;
-  @ApiProperty({ example: { F: 1, M: 1, group: 1 } }) bySex!: Record<Sex | 'group', number>;
-  @ApiProperty({ example: { 'youth-15-35': 1, 'adult-36-59': 1, unknown: 1 } }) byAgeGroup!: Record<
-    AgeGroup,
-    number
-  >;
+  @ApiProperty({
+    type: 'object',
+    properties: { F: { type: 'number' }, M: { type: 'number' }, group: { type: 'number' } },
+    example: { F: 1, M: 1, group: 1 },
+  })
+  bySex!: Record<Sex | 'group', number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { 'youth-15-35': 1, 'adult-36-59': 1, unknown: 1 },
+  })
+  byAgeGroup!: Record<AgeGroup, number>;
 }
 
 export class CaseSummaryDto {

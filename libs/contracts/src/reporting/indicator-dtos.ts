@@ -44,7 +44,12 @@ export class IndicatorSourceDto {
   @Matches(EVENT_TYPE_PATTERN, { each: true })
   eventTypes!: string[];
 
-  @ApiPropertyOptional({ example: { kind: 'awareness-session', resultArea: 'R1' } })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Champ de l’événement → valeur (ou liste de valeurs) exigée',
+    example: { kind: 'awareness-session', resultArea: 'R1' },
+  })
   @IfPresent()
   @IsObject()
   where?: Record<string, string | number | boolean | (string | number)[]>;

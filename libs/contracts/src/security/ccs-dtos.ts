@@ -178,7 +178,13 @@ export class CcsDto {
   @ApiProperty({ example: '2016-06-01' }) activeFrom!: string;
   @ApiProperty({ type: String, nullable: true }) activeTo!: string | null;
   @ApiProperty({ type: [CcsMemberDto] }) members!: CcsMemberDto[];
-  @ApiProperty({ description: 'Membres par sexe et FDS', example: { total: 12, women: 3, fds: 4 } })
+  @ApiProperty({
+    description: 'Membres par sexe et FDS',
+    type: 'object',
+    properties: { total: { type: 'number' }, women: { type: 'number' }, fds: { type: 'number' } },
+    required: ['total', 'women', 'fds'],
+    example: { total: 12, women: 3, fds: 4 },
+  })
   memberCounts!: { total: number; women: number; fds: number };
   @ApiProperty({ example: 1 }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

@@ -42,18 +42,18 @@ const GRIEVANCE_ID = '8e4f2a1b-7c3d-4e5f-9a0b-1c2d3e4f5a6b';
 
 /** Who raised it: each part optional, at least one given (checked by the service). Never leaves her CCS. */
 export class ComplainantDto {
-  @ApiPropertyOptional({ example: 'Awa Diarra', maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Awa Diarra', maxLength: 200, nullable: true })
   @IfNotNull()
   @Text(200)
   name?: string | null;
 
-  @ApiPropertyOptional({ example: '+223 76 00 00 00', maxLength: 40, nullable: true })
+  @ApiPropertyOptional({ type: String, example: '+223 76 00 00 00', maxLength: 40, nullable: true })
   @IfNotNull()
   @Text(40)
   @Matches(/^[0-9+() .-]+$/)
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'Habite près du marché', maxLength: 1000, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Habite près du marché', maxLength: 1000, nullable: true })
   @IfNotNull()
   @Text(1000)
   note?: string | null;

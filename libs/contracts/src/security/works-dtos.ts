@@ -280,7 +280,12 @@ export class TrainingDto {
   @ApiProperty() endOn!: string;
   @ApiProperty() placeCode!: string;
   @ApiProperty({ type: [TraineesDto] }) trainees!: TraineesDto[];
-  @ApiProperty({ example: { women: 1, men: 24, total: 25 } })
+  @ApiProperty({
+    type: 'object',
+    properties: { women: { type: 'number' }, men: { type: 'number' }, total: { type: 'number' } },
+    required: ['women', 'men', 'total'],
+    example: { women: 1, men: 24, total: 25 },
+  })
   totals!: { women: number; men: number; total: number };
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

@@ -7,7 +7,7 @@ import { submitTo } from '../../outbox/typed';
 import { navigate } from '../../router';
 import type { ItemEditorProps, ScreenProps } from '../types';
 import { actionsFor, type CaseAction, type CaseDetail, nextVersion, pvInForce } from './cases';
-import { wire } from './commands';
+import type { DecisionBody, HomologationRequestBody, PvBody, ReferralBody, StepBody } from './commands';
 import {
   type CommandFormProps,
   DecisionCommand,
@@ -202,20 +202,23 @@ const FORMS: Record<Command, (p: CommandFormProps<unknown>) => JSX.Element> = {
   referral: ReferralCommand as never,
 };
 
-/** Sends a command on a case through the outbox, typed by the contract's path and body. */
+/**
+ * Sends a command on a case through the outbox, typed by the contract's path and body (each command's form
+ * builds its own body type from commands.ts: the cast only names which one).
+ */
 function sendCommand(command: Command, c: CaseDetail, body: unknown, label: string): Promise<SubmitResult> {
   const opts = { params: { caseId: c.id }, label, kind: KINDS[command] };
   switch (command) {
     case 'step':
-      return submitTo('post', PATHS.step, { ...opts, body: wire(body) });
+      return submitTo('post', PATHS.step, { ...opts, body: body as StepBody });
     case 'pv':
-      return submitTo('post', PATHS.pv, { ...opts, body: wire(body) });
+      return submitTo('post', PATHS.pv, { ...opts, body: body as PvBody });
     case 'homologation':
-      return submitTo('post', PATHS.homologation, { ...opts, body: wire(body) });
+      return submitTo('post', PATHS.homologation, { ...opts, body: body as HomologationRequestBody });
     case 'decision':
-      return submitTo('post', PATHS.decision, { ...opts, body: wire(body) });
+      return submitTo('post', PATHS.decision, { ...opts, body: body as DecisionBody });
     case 'referral':
-      return submitTo('post', PATHS.referral, { ...opts, body: wire(body) });
+      return submitTo('post', PATHS.referral, { ...opts, body: body as ReferralBody });
   }
 }
 

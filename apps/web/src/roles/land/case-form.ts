@@ -118,12 +118,6 @@ export function hasBothSides(form: CaseForm): boolean {
   return form.parties.some((p) => p.role === 'demandeur') && form.parties.some((p) => p.role === 'defendeur');
 }
 
-/**
- * docs/openapi.json documents `surfaceHa` and `memberCount` (numbers or null) as `type: object` (Swagger
- * cannot reflect `number | null`), so the generated type wants an object; the API validates a number.
- */
-const asNumber = (n: number) => n as unknown as Record<string, never>;
-
 export function caseBody(form: CaseForm, cofoCode: string): FileCaseBody {
   const surface = parseDecimal(form.land.surfaceHa);
   return {
@@ -140,13 +134,13 @@ export function caseBody(form: CaseForm, cofoCode: string): FileCaseBody {
         sex: p.kind === 'person' ? (p.sex as 'F' | 'M') : null,
         ageGroup: p.ageGroup,
         role: p.role,
-        ...(p.kind === 'group' && count !== null ? { memberCount: asNumber(count) } : {}),
+        ...(p.kind === 'group' && count !== null ? { memberCount: count } : {}),
       };
     }),
     land: {
       villageCode: form.land.villageCode,
       description: form.land.description.trim(),
-      ...(surface !== null ? { surfaceHa: asNumber(surface) } : {}),
+      ...(surface !== null ? { surfaceHa: surface } : {}),
     },
   };
 }
@@ -163,14 +157,13 @@ export function caseFormOf(body: FileCaseBody): CaseForm {
       sex: p.sex ?? '',
       ageGroup: p.ageGroup ?? 'unknown',
       role: p.role,
-      memberCount: p.memberCount ? String(p.memberCount as unknown as number) : '',
+      memberCount: p.memberCount ? String(p.memberCount) : '',
     })),
     land: {
       villageCode: body.land.villageCode,
       villageName: '',
       description: body.land.description,
-      surfaceHa:
-        body.land.surfaceHa == null ? '' : String(body.land.surfaceHa as unknown as number).replace('.', ','),
+      surfaceHa: body.land.surfaceHa == null ? '' : String(body.land.surfaceHa).replace('.', ','),
     },
   };
 }

@@ -1,33 +1,16 @@
 // The case commands' forms as data (pure; commands.spec.ts): each form's state, its API body, and back.
 import type { Schemas } from '../../api/client';
 
-/**
- * The contract's bodies with their optional text fields typed as text. docs/openapi.json documents a
- * property declared `string | null` without an explicit type as `type: object` (Swagger cannot reflect a
- * union), so the generated type asks an object where the API validates a string. `NullableText` puts the
- * string back; everything else (names, enums, required fields) is the generated type, so a contract change
- * still fails tsc here. `wire()` hands the body to `submitTo` at the one place the two differ.
- */
-type NullableText<T, K extends keyof T> = Omit<T, K> & { [P in K]?: string | null };
+// The contract's bodies, as generated from docs/openapi.json: a contract change fails tsc here.
 // The case id travels in the path (`/cases/{caseId}/...`): the bodies carry the version read.
-export type StepBody = NullableText<Schemas['InstructionStepBody'], 'partyId'>;
-type PartyMark = NullableText<Schemas['PartyMarkDto'], 'representedBy'>;
-export type PvBody = Omit<
-  NullableText<Schemas['RecordPvBody'], 'failureReason' | 'correctionReason'>,
-  'marks'
-> & { marks?: PartyMark[] };
+export type StepBody = Schemas['InstructionStepBody'];
+type PartyMark = Schemas['PartyMarkDto'];
+export type PvBody = Schemas['RecordPvBody'];
 export type HomologationRequestBody = Schemas['RequestHomologationBody'];
-export type DecisionBody = NullableText<
-  Schemas['DecideHomologationBody'],
-  'decisionNumber' | 'rejectionReason'
->;
+export type DecisionBody = Schemas['DecideHomologationBody'];
 export type ReferralBody = Schemas['ReferCaseBody'];
 export type StepKind = StepBody['kind'];
 
-/** The body as the generated contract types it (see NullableText). */
-export function wire<T>(body: unknown): T {
-  return body as T;
-}
 type Party = Pick<Schemas['PartyDto'], 'id' | 'name' | 'role'>;
 
 export const STEP_KINDS: readonly StepKind[] = [
