@@ -10,7 +10,7 @@ import { discard, flush } from './outbox/outbox';
 import { useOnline, useOutbox } from './outbox/hooks';
 import { AREAS } from './roles/registry';
 import type { AreaRoute, RoleArea } from './roles/types';
-import { findRoute, usePath } from './router';
+import { findRoute, useVisit } from './router';
 
 function useUser(): User | undefined {
   const [user, set] = useState(currentUser());
@@ -133,7 +133,7 @@ const EDITORS = Object.assign({}, ...AREAS.map((a) => a.editors ?? {})) as NonNu
 
 function Screen({ user }: { user: User }) {
   const t = useT(m);
-  const path = usePath();
+  const { path, visit } = useVisit();
   if (path === '/' || path === '') return <Home user={user} />;
   if (path === '/outbox') return <Outbox />;
   if (path.startsWith('/outbox/'))
@@ -142,7 +142,7 @@ function Screen({ user }: { user: User }) {
   if (!found) return <main class="msg">{t('notFound')}</main>;
   if (!hasAnyRole(user, found.route.roles)) return <main class="msg">{t('notAllowed')}</main>;
   const C = found.route.component;
-  return <C user={user} params={found.params} />;
+  return <C key={`${visit}:${path}`} user={user} params={found.params} />;
 }
 
 function SignIn({ error }: { error?: string }) {

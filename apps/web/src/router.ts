@@ -8,7 +8,21 @@ export function currentPath(): string {
 }
 
 export function navigate(path: string): void {
-  location.hash = path;
+  // The same address again (a new form after saving one) fires no hashchange: say it, so the screen
+  // starts afresh rather than keeping the last form's values.
+  if (currentPath() === path) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = path;
+}
+
+/** The path and the number of the visit: a screen keyed on both starts afresh at each navigation. */
+export function useVisit(): { path: string; visit: number } {
+  const [state, set] = useState({ path: currentPath(), visit: 0 });
+  useEffect(() => {
+    const on = () => set((s) => ({ path: currentPath(), visit: s.visit + 1 }));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return state;
 }
 
 /** The path of the hash, kept up to date. */

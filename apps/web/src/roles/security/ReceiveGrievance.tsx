@@ -134,9 +134,7 @@ function GrievanceForm(props: {
       category: v.category as Grievance['category'],
       placeCode: v.placeCode,
       summary: v.summary.trim(),
-      // docs/openapi.json types the complainant's parts as `object` (a `string | null` the swagger plugin
-      // could not reflect): they are strings, as the service validates them.
-      complainant: (who.name || who.phone || who.note ? who : null) as Grievance['complainant'],
+      complainant: who.name || who.phone || who.note ? who : null,
     };
     setBusy(true);
     setErrors(undefined);
