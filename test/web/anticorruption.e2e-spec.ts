@@ -89,11 +89,17 @@ let updateId: string;
 const started = Date.now();
 
 beforeAll(async () => {
-  [gw, svc, browser] = await Promise.all([
+  // Settled one by one, so what did start is stopped by afterAll even when another part failed (a build
+  // that fails must not leave the service and Chromium running, and jest waiting for them).
+  const [g, s, b] = await Promise.allSettled([
     startWebGateway(),
     startServiceProcess('anticorruption'),
     launchChromium(),
   ]);
+  if (g.status === 'fulfilled') gw = g.value;
+  if (s.status === 'fulfilled') svc = s.value;
+  if (b.status === 'fulfilled') browser = b.value;
+  for (const r of [g, s, b]) if (r.status === 'rejected') throw r.reason;
   // This run's actions: two of OCLEI (one ended in 2025, so late), one of MJDH; imported as the
   // Secrétariat would, from the plan's spreadsheet (the raw file is the body).
   const csv = [
