@@ -29,7 +29,15 @@ describe('the OpenAPI document', () => {
       const props = (schema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {};
       for (const [prop, p] of Object.entries(props)) {
         const bare = p.type === 'object' && !p.properties && !p.allOf && p.additionalProperties === undefined;
-        if (bare || (p.type === undefined && !p.$ref && !p.allOf && !p.oneOf && !p.enum)) {
+        // An array whose example holds objects but whose items are a bare type lost its item class.
+        const items = p.items as { type?: string } | undefined;
+        const lostItems =
+          p.type === 'array' &&
+          items?.type !== undefined &&
+          items.type !== 'object' &&
+          Array.isArray(p.example) &&
+          p.example.some((e) => typeof e === 'object' && e !== null);
+        if (bare || lostItems || (p.type === undefined && !p.$ref && !p.allOf && !p.oneOf && !p.enum)) {
           untyped.push(`${name}.${prop}`);
         }
       }

@@ -12,6 +12,7 @@ import {
   type UpdateState,
   type WorkPlanState,
 } from './domain';
+import { IndicatorValueDto } from './update-dtos';
 
 /** Replies of the anti-corruption messages; the class is the type. Amounts are integer FCFA. */
 
@@ -77,8 +78,8 @@ export class UpdateDto {
   @ApiProperty({ enum: ACTION_STATUSES }) status!: ActionStatus;
   @ApiProperty() progress!: number;
   @ApiProperty() budgetSpent!: number;
-  @ApiProperty({ example: [{ indicatorId: '…', value: 3 }] })
-  indicatorValues!: { indicatorId: string; value: number }[];
+  @ApiProperty({ type: [IndicatorValueDto] })
+  indicatorValues!: IndicatorValueDto[];
   @ApiProperty() comment!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) consolidationComment!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Motif du dernier renvoi' })

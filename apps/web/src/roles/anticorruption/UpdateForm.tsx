@@ -18,12 +18,9 @@ export const RESUBMIT_KIND = 'anticorruption.update.resubmit';
 
 type Values = Schemas['ProposeUpdateBody'];
 
-/**
- * The update's indicator values. docs/openapi.json types `UpdateDto.indicatorValues` as `string[]` (its
- * `@ApiProperty` has an example but no type); the service sends `{ indicatorId, value }` objects.
- */
+/** The update's indicator values (none before a first update). */
 function indicatorValuesOf(u: Update | undefined): { indicatorId: string; value: number }[] {
-  return (u?.indicatorValues ?? []) as unknown as { indicatorId: string; value: number }[];
+  return u?.indicatorValues ?? [];
 }
 
 const BASE_FIELDS = ['period', 'status', 'progress', 'budgetSpent', 'comment'];
