@@ -11,6 +11,7 @@ import {
   signIn,
   signOut,
   startWebGateway,
+  startAll,
 } from './support/browser';
 import { fileThroughSteps } from './support/land';
 
@@ -29,11 +30,11 @@ let page: Page;
 const started = Date.now();
 
 beforeAll(async () => {
-  [gw, land, browser] = await Promise.all([
+  [gw, land, browser] = await startAll(
     startWebGateway(),
     startServiceProcess('land-conciliation'),
     launchChromium(),
-  ]);
+  );
   context = await phoneContext(browser);
   page = await context.newPage();
 }, 240_000);

@@ -11,6 +11,7 @@ import {
   signIn,
   signOut,
   startWebGateway,
+  startAll,
 } from './support/browser';
 import { fileThroughSteps, typed } from './support/land';
 
@@ -74,11 +75,11 @@ let caseId = '';
 let overdueCase: Case | undefined;
 
 beforeAll(async () => {
-  [gw, land, browser] = await Promise.all([
+  [gw, land, browser] = await startAll(
     startWebGateway(),
     startServiceProcess('land-conciliation'),
     launchChromium(),
-  ]);
+  );
   const imported = await apiAs('admin.prosmed', gw.url).post('/api/v1/places/import', {
     csv: `code,name,level,parent_code,map,valid_from,valid_to\n${VILLAGE.code},${VILLAGE.name},village,ML-SEG-SAN-SAN,pre2024,1999-08-10,2024-09-23`,
   });

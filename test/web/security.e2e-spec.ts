@@ -11,6 +11,7 @@ import {
   signIn,
   signOut,
   startWebGateway,
+  startAll,
 } from './support/browser';
 
 jest.setTimeout(120_000);
@@ -65,12 +66,12 @@ function photo(): Buffer {
 }
 
 beforeAll(async () => {
-  [gw, security, land, browser] = await Promise.all([
+  [gw, security, land, browser] = await startAll(
     startWebGateway(),
     startServiceProcess('security-committees'),
     startServiceProcess('land-conciliation'),
     launchChromium(),
-  ]);
+  );
   context = await phoneContext(browser);
   page = await context.newPage();
 }, 240_000);

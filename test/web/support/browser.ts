@@ -146,3 +146,24 @@ export function apiAs(username: string, baseUrl: string): ApiAs {
     post: (p, body, headers) => call('POST', p, body, headers),
   };
 }
+
+/**
+ * Starts the parts of a browser test at once (gateway, services, Chromium). When one fails, the ones that
+ * did start are stopped before the error goes on: a failed start must not leave processes that keep jest
+ * waiting.
+ */
+export async function startAll<T extends unknown[]>(
+  ...starts: { [K in keyof T]: Promise<T[K]> }
+): Promise<T> {
+  const settled = await Promise.allSettled(starts);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (!failed) return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as T;
+  await Promise.all(
+    settled.map(async (r) => {
+      if (r.status !== 'fulfilled') return;
+      const part = r.value as { stop?: () => Promise<unknown>; close?: () => Promise<unknown> };
+      await (part.stop ?? part.close)?.call(part).catch(() => undefined);
+    }),
+  );
+  throw failed.reason;
+}
