@@ -6,6 +6,7 @@ import {
   base64LengthOf,
   FileUploadDto,
   formatBytes,
+  isPaddedBase64,
   isSafeFileName,
   uploadHttpParts,
 } from './attachments';
@@ -59,6 +60,17 @@ describe('FileUploadDto', () => {
     expect(
       failures({ fileName: 'a.pdf', content: 'A'.repeat(base64LengthOf(ATTACHMENT_MAX_BYTES)) }),
     ).toEqual({});
+  });
+
+  it('checks base64 in one pass, also on a 5 MiB file (a backtracking regex overflowed the stack: a 500)', () => {
+    const big = Buffer.alloc(ATTACHMENT_MAX_BYTES, 0xa5).toString('base64');
+    expect(isPaddedBase64(big)).toBe(true);
+    expect(failures({ fileName: 'a.jpg', content: big })).toEqual({});
+    expect(failures({ fileName: 'a.jpg', content: `${big.slice(0, -4)}A*A=` }).content).toEqual(['isBase64']);
+    for (const ok of ['', 'QQ==', 'QUI=', 'QUJD', 'ab+/']) expect(isPaddedBase64(ok)).toBe(true);
+    for (const bad of ['Q', 'QQ=', 'Q===', '=QQQ', 'QQ=Q', 'QU I', 'QUJD\n', 'QUé=', 'QU-_']) {
+      expect({ bad, ok: isPaddedBase64(bad) }).toEqual({ bad, ok: false });
+    }
   });
 
   it('isSafeFileName and formatBytes', () => {
