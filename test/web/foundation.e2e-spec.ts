@@ -96,8 +96,19 @@ test('the secretary signs in on the Keycloak page and sees her tasks and her CoF
 });
 
 test('she signs out at Keycloak, and another person signs in in the same browser', async () => {
+  // A case she reads is kept in the tab for offline reading (its parties' names): not past her sign-out.
+  const mine = await apiAs('secretaire.segou', gw.url).get<{ items: { id: string }[] }>(
+    '/api/v1/cases?limit=1',
+  );
+  const caseId = mine.body.items[0].id;
+  await page.goto(`${gw.url}/#/land/cases/${caseId}`);
+  await page.locator('h1').waitFor();
+  const kept = () =>
+    page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('prosmed.land.case.')));
+  expect(await kept()).toEqual([`prosmed.land.case.${caseId}`]);
   await signOut(page);
   expect(await page.getByTestId('user').count()).toBe(0);
+  expect(await kept()).toEqual([]);
   await signIn(page, 'greffier.segou', gw.url);
   await expect(page.getByTestId('role').textContent()).resolves.toBe('Greffier du tribunal');
   const tasks = await page.locator('.tasks a').allTextContents();

@@ -160,6 +160,9 @@ export function logout(): void {
   const t = tokens;
   setTokens(undefined);
   localStorage.removeItem(PENDING);
+  // What this tab kept of the records it read (a case's parties, for offline reading) goes with the person:
+  // the next one to sign in on this phone must not find it. Her waiting writes stay, kept under her `sub`.
+  sessionStorage.clear();
   const { issuer, clientId } = config();
   if (t?.idToken) {
     location.assign(logoutUrl({ issuer, clientId, idToken: t.idToken, postLogout: redirectUri() }));
