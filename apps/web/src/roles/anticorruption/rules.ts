@@ -1,12 +1,26 @@
 // The pure rules of the anti-corruption screens (unit-tested in rules.spec.ts): no Preact, no DOM.
+import type { Schemas } from '../../api/client';
+import { allOf } from '../../api/enums';
 
 /** The five statuses of an action, in the plan's own words (the API's enum). */
-export const ACTION_STATUSES = ['non démarrée', 'en cours', 'réalisée', 'en retard', 'abandonnée'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export type ActionStatus = Schemas['ProposeUpdateBody']['status'];
+export const ACTION_STATUSES = allOf<ActionStatus>()([
+  'non démarrée',
+  'en cours',
+  'réalisée',
+  'en retard',
+  'abandonnée',
+]);
 
 /** Where an update stands in the validation circuit. */
-export const UPDATE_STATES = ['proposed', 'consolidated', 'returned', 'resubmitted', 'validated'] as const;
-export type UpdateState = (typeof UPDATE_STATES)[number];
+export type UpdateState = Schemas['UpdateDto']['state'];
+export const UPDATE_STATES = allOf<UpdateState>()([
+  'proposed',
+  'consolidated',
+  'returned',
+  'resubmitted',
+  'validated',
+]);
 
 /** The largest evidence file the server takes (5 MiB, `update.evidence-add`'s upload limit). */
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;

@@ -1,5 +1,6 @@
 // The filing form as data (pure; case-form.spec.ts): its steps, what each requires, and the API body.
 import type { Schemas } from '../../api/client';
+import { allOf } from '../../api/enums';
 
 export type FileCaseBody = Schemas['FileCaseDto'];
 type PartyInput = Schemas['PartyInputDto'];
@@ -7,7 +8,7 @@ export type AgeGroup = NonNullable<PartyInput['ageGroup']>;
 export type PartyRole = PartyInput['role'];
 export type DisputeType = FileCaseBody['disputeType'];
 
-export const DISPUTES: readonly DisputeType[] = [
+export const DISPUTES = allOf<DisputeType>()([
   'limites-de-champs',
   'heritage-succession',
   'pret-retrait-de-terre',
@@ -16,15 +17,9 @@ export const DISPUTES: readonly DisputeType[] = [
   'couloir-transhumance',
   'eau-peche',
   'autre',
-];
-export const AGES: readonly AgeGroup[] = [
-  'under-15',
-  'youth-15-35',
-  'adult-36-59',
-  'elder-60-plus',
-  'unknown',
-];
-export const ROLES: readonly PartyRole[] = ['demandeur', 'defendeur', 'temoin'];
+]);
+export const AGES = allOf<AgeGroup>()(['under-15', 'youth-15-35', 'adult-36-59', 'elder-60-plus', 'unknown']);
+export const ROLES = allOf<PartyRole>()(['demandeur', 'defendeur', 'temoin']);
 
 export interface PartyForm {
   kind: 'person' | 'group';

@@ -1,12 +1,13 @@
 // The pure rules of the land screens' lists and case commands (unit-tested in cases.spec.ts).
 import type { Schemas } from '../../api/client';
+import { allOf } from '../../api/enums';
 
 export type CaseSummary = Schemas['CaseSummaryDto'];
 export type CaseState = CaseSummary['state'];
 export type CaseDetail = Schemas['CaseDto'];
 export type Pv = Schemas['PvDto'];
 
-export const CASE_STATES: readonly CaseState[] = [
+export const CASE_STATES = allOf<CaseState>()([
   'filed',
   'in-instruction',
   'conciliated',
@@ -16,7 +17,7 @@ export const CASE_STATES: readonly CaseState[] = [
   'homologation-rejected',
   'referred',
   'closed',
-];
+]);
 
 /**
  * The one delay the procedure sets (DOMAIN.md section 1, apps/land-conciliation cases.settings.ts): a PV

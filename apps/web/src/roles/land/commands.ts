@@ -1,5 +1,6 @@
 // The case commands' forms as data (pure; commands.spec.ts): each form's state, its API body, and back.
 import type { Schemas } from '../../api/client';
+import { allOf } from '../../api/enums';
 
 // The contract's bodies, as generated from docs/openapi.json: a contract change fails tsc here.
 // The case id travels in the path (`/cases/{caseId}/...`): the bodies carry the version read.
@@ -13,12 +14,12 @@ export type StepKind = StepBody['kind'];
 
 type Party = Pick<Schemas['PartyDto'], 'id' | 'name' | 'role'>;
 
-export const STEP_KINDS: readonly StepKind[] = [
+export const STEP_KINDS = allOf<StepKind>()([
   'pv-constat',
   'audition',
   'confrontation',
   'conciliation-session',
-];
+]);
 
 /** A text area, one item a line (points agreed, steps tried, members present): blank lines dropped. */
 export function lines(text: string): string[] {

@@ -12,11 +12,12 @@ import { History, usePlaceName } from './History';
 import { type SecurityKey, m } from './messages';
 import { period } from './MyActivities';
 import { checkFile, formatSize } from './rules';
+import { allOf } from '../../api/enums';
 
 type Detail = Schemas['ActivityDetailDto'];
 type Attachment = Schemas['AttachmentDto'];
 type Recommendation = Schemas['RecommendationDto'];
-const REC_STATES: readonly Recommendation['state'][] = ['pending', 'in-progress', 'done', 'abandoned'];
+const REC_STATES = allOf<Recommendation['state']>()(['pending', 'in-progress', 'done', 'abandoned']);
 
 /** One activity: what was recorded, its photos and attendance sheets, its recommendations' follow-up. */
 export function ActivityScreen({ params }: ScreenProps) {

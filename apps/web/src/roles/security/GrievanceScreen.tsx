@@ -13,22 +13,23 @@ import { DateInput } from './DateInput';
 import { History, usePlaceName } from './History';
 import { type SecurityKey, m } from './messages';
 import { apiDates, grievanceActions } from './rules';
+import { allOf } from '../../api/enums';
 
 type Detail = Schemas['GrievanceDetailDto'];
-const SERVICES: readonly Schemas['ReferGrievanceBody']['service'][] = [
+const SERVICES = allOf<Schemas['ReferGrievanceBody']['service']>()([
   'police',
   'gendarmerie',
   'garde-nationale',
   'justice',
   'mayor',
-];
-const OUTCOMES: readonly Schemas['CloseGrievanceBody']['outcome'][] = [
+]);
+const OUTCOMES = allOf<Schemas['CloseGrievanceBody']['outcome']>()([
   'resolved',
   'unfounded',
   'withdrawn',
   'sent-to-court',
   'unresolved',
-];
+]);
 type Step = 'refer' | 'follow-up' | 'close';
 const STEP_FIELDS: Record<Step, readonly string[]> = {
   refer: ['service', 'referredOn', 'note'],

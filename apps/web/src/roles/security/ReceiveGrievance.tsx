@@ -13,26 +13,27 @@ import { DateInput } from './DateInput';
 import { type SecurityKey, m } from './messages';
 import { PlacePicker, useCcsPlace } from './PlacePicker';
 import { apiDates } from './rules';
+import { allOf } from '../../api/enums';
 
 /** The outbox kind of a received grievance: her list shows the waiting ones. */
 export const RECORD_GRIEVANCE_KIND = 'security.grievance.record';
 
 type Grievance = Schemas['RecordGrievanceDto'];
-export const CHANNELS: readonly Grievance['channel'][] = [
+export const CHANNELS = allOf<Grievance['channel']>()([
   'in-person',
   'phone',
   'meeting',
   'letter',
   'radio',
   'other',
-];
-export const CATEGORIES: readonly Grievance['category'][] = [
+]);
+export const CATEGORIES = allOf<Grievance['category']>()([
   'incident',
   'threat',
   'complaint-against-force',
   'conflict',
   'other',
-];
+]);
 
 const FIELDS = [
   'receivedOn',

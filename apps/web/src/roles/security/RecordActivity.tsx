@@ -20,12 +20,13 @@ import {
   SUB_COUNTS,
   visibleProblems,
 } from './rules';
+import { allOf } from '../../api/enums';
 
 /** The outbox kind of a recorded activity: her list shows the waiting ones. */
 export const RECORD_ACTIVITY_KIND = 'security.activity.record';
 
 type Activity = Schemas['RecordActivityDto'];
-export const ACTIVITY_TYPES: readonly Activity['type'][] = [
+export const ACTIVITY_TYPES = allOf<Activity['type']>()([
   'meeting',
   'awareness-session',
   'fds-open-day',
@@ -35,14 +36,14 @@ export const ACTIVITY_TYPES: readonly Activity['type'][] = [
   'clean-up-day',
   'ruptures-de-jeune',
   'other',
-];
-export const FORCES: readonly Activity['forces'][number][] = [
+]);
+export const FORCES = allOf<Activity['forces'][number]>()([
   'police',
   'gendarmerie',
   'garde-nationale',
   'armee',
   'protection-civile',
-];
+]);
 
 /** The fields of this form, by their API path: the server's messages for them go beside them. */
 const FIELDS = [
