@@ -262,17 +262,14 @@ test('she follows a recommendation up, and the activity is in her list, newest f
 
   await page.goto(`${gw.url}/#/security/activities`);
   const row = page.locator(`[data-testid="activities"] li[data-id="${activityId}"]`);
-  // The list pages 50 at a time, newest (by start day) first: the 2023 match may be further down.
-  for (let i = 0; i < 20 && !(await row.count()); i++) {
-    await Promise.race([
-      row.waitFor({ timeout: 3_000 }).catch(() => undefined),
-      page
-        .getByTestId('more')
-        .waitFor({ timeout: 3_000 })
-        .catch(() => undefined),
-    ]);
-    if (!(await row.count()) && (await page.getByTestId('more').count()))
-      await page.getByTestId('more').click();
+  // The list pages 50 at a time, newest (by start day) first: on a database that earlier runs filled, the
+  // 2023 match may be many pages down. "Afficher plus" until it is there; each click waits for the page.
+  const rows = page.locator('[data-testid="activities"] li');
+  await Promise.race([row.waitFor(), page.getByTestId('more').waitFor()]);
+  for (let i = 0; i < 200 && !(await row.count()) && (await page.getByTestId('more').count()); i++) {
+    const shown = await rows.count();
+    await page.getByTestId('more').click();
+    for (let wait = 0; wait < 100 && (await rows.count()) === shown; wait++) await page.waitForTimeout(100);
   }
   await row.waitFor();
   expect(await row.textContent()).toContain(theme);

@@ -83,7 +83,7 @@ export function MyActivities({ user }: ScreenProps) {
       {items?.length === 0 && <p>{t('noActivity')}</p>}
       <ul class="list" data-testid="activities">
         {(items ?? []).map((a) => (
-          <li data-id={a.id}>
+          <li key={a.id} data-id={a.id}>
             <a class="row-link" href={`#/security/activities/${a.id}`}>
               <strong>{a.theme}</strong>
               <span>
